@@ -1,0 +1,39 @@
+#include "fcgi/access_log.hpp"
+
+#include <cstdio>
+#include <ctime>
+
+#include "common/json_writer.hpp"
+
+namespace pendientes {
+
+void log_request(const Request& request, const Outcome& outcome, std::chrono::steady_clock::time_point started,
+                 std::int64_t slow_request_ms) {
+    auto elapsed = std::chrono::steady_clock::now() - started;
+    double ms = std::chrono::duration<double, std::milli>(elapsed).count();
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char ts[32];
+    std::strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
+
+    JsonOut out;
+    auto& w = out.writer();
+    w.StartObject();
+    json::put(w, "time", ts);
+    json::put(w, "request_id", request.request_id);
+    json::put(w, "method", request.method);
+    // The pattern, not the path: paths may carry ids a log reader should not need.
+    json::put(w, "route", outcome.route_pattern);
+    json::put(w, "status", outcome.response.status);
+    json::key(w, "duration_ms");
+    w.Double(static_cast<double>(static_cast<std::int64_t>(ms * 1000)) / 1000.0);
+    json::put(w, "usuario_id", outcome.usuario_id);
+    if (slow_request_ms > 0 && ms >= static_cast<double>(slow_request_ms)) json::put(w, "slow", true);
+    w.EndObject();
+    std::string line = out.str();
+    line += '\n';
+    std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+}  // namespace pendientes

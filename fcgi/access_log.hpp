@@ -1,0 +1,13 @@
+#pragma once
+// One JSON line per request on stderr (journald under systemd). Never a body, token or secret.
+#include <chrono>
+
+#include "fcgi/request.hpp"
+#include "fcgi/service.hpp"
+
+namespace pendientes {
+
+void log_request(const Request& request, const Outcome& outcome, std::chrono::steady_clock::time_point started,
+                 std::int64_t slow_request_ms);
+
+}  // namespace pendientes

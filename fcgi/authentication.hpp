@@ -1,0 +1,25 @@
+#pragma once
+// Bearer-token authentication of §2.1 and §2.5, shared by the edge and GET /auth/validar-token.
+#include <variant>
+
+#include "auth/token.hpp"
+#include "common/config.hpp"
+#include "db/connection.hpp"
+#include "domain/permisos.hpp"
+#include "fcgi/request.hpp"
+#include "fcgi/response.hpp"
+
+namespace pendientes {
+
+struct AuthFailure {
+    ApiError error;
+    bool token_presented = false;
+};
+
+std::variant<domain::Caller, AuthFailure> authenticate(const Request& request, db::Connection& db,
+                                                       const auth::TokenSigner& signer, const Config& config);
+
+// 401 with WWW-Authenticate (error="invalid_token" when a token was presented).
+Response unauthorized(const AuthFailure& failure);
+
+}  // namespace pendientes

@@ -1,0 +1,56 @@
+#pragma once
+// Everything a handler receives: the request, the caller, its thread's DB connection, and the
+// readers that turn request syntax into values or 4xx errors (API.md §0.3).
+#include <rapidjson/document.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/config.hpp"
+#include "common/json_body.hpp"
+#include "common/result.hpp"
+#include "db/connection.hpp"
+#include "domain/permisos.hpp"
+#include "fcgi/request.hpp"
+
+namespace pendientes {
+
+namespace auth { class TokenSigner; }
+
+class Context {
+public:
+    Context(const Request& request, const Config& config, db::Connection& db, const auth::TokenSigner& signer,
+            std::vector<std::string> path_params)
+        : request(request), config(config), db(db), signer(signer), path_params_(std::move(path_params)) {}
+
+    const Request& request;
+    const Config& config;
+    db::Connection& db;
+    const auth::TokenSigner& signer;
+    std::optional<domain::Caller> caller;  // set on protected routes before the handler runs
+
+    const domain::Caller& who() const { return *caller; }
+
+    // A {param} path segment that must be an id (§0.3 Path ids): 400 VALIDACION naming `field`.
+    Result<std::int64_t> path_id(std::size_t index, std::string_view field = "id") const;
+
+    // A query parameter, or the same name from an x-www-form-urlencoded body (query wins).
+    std::optional<std::string> param(std::string_view name) const;
+
+    // The JSON object body: 415 on a non-JSON content type, 400 JSON_INVALIDO otherwise.
+    Result<rapidjson::Document> json_body() const;
+    // Same, but an empty body reads as {} (e.g. /filtrar).
+    Result<rapidjson::Document> optional_json_body() const;
+
+private:
+    std::optional<ApiError> content_type_problem() const;
+
+    std::vector<std::string> path_params_;
+    mutable std::optional<FormParams> query_;
+    mutable std::optional<FormParams> form_;
+};
+
+}  // namespace pendientes

@@ -1,0 +1,34 @@
+#pragma once
+// The one route table (STYLE.md): method, path pattern, handler, permission bits, access.
+// The router dispatches from it and the OpenAPI document is generated from it.
+#include <span>
+#include <string_view>
+
+#include "fcgi/response.hpp"
+
+namespace pendientes {
+
+class Context;
+using Handler = Response (*)(Context&);
+
+enum class Access {
+    Public,         // no token
+    Authenticated,  // bearer token; `bits` = any-of (0: any authenticated caller)
+    Admin,          // bearer token of a caller holding all 14 bits (§3.2)
+};
+
+enum class Body { None, Json, OptionalJson };
+
+struct Route {
+    std::string_view method;
+    std::string_view pattern;
+    Handler handler;
+    Access access;
+    int bits;
+    Body body;
+    std::string_view summary;
+};
+
+std::span<const Route> route_table();
+
+}  // namespace pendientes

@@ -1,0 +1,76 @@
+#include "fcgi/service.hpp"
+
+#include <cstdio>
+
+#include "db/db_error.hpp"
+#include "fcgi/authentication.hpp"
+#include "fcgi/context.hpp"
+#include "fcgi/routes.hpp"
+
+namespace pendientes {
+Service::Service(Config config)
+    : config_(std::move(config)), signer_(read_secret_file(config_.jwt_secret_file)), router_(route_table()) {}
+
+Outcome Service::handle(const Request& request, db::Connection& db) const {
+    Outcome out;
+    auto match = router_.match(request.method, request.raw_path);
+    if (std::holds_alternative<Router::NotFound>(match)) {
+        out.response = errors::ruta_no_encontrada();
+        return out;
+    }
+    if (auto* mna = std::get_if<Router::MethodNotAllowed>(&match)) {
+        out.response = errors::metodo_no_permitido();
+        out.response.headers.emplace_back("Allow", mna->allow);
+        return out;
+    }
+    auto& found = std::get<Router::Found>(match);
+    const Route& route = *found.route;
+    out.route_pattern = route.pattern;
+
+    if (request.content_length && *request.content_length > config_.max_body_bytes) {
+        out.response = errors::cuerpo_demasiado_grande();
+        return out;
+    }
+
+    try {
+        Context ctx(request, config_, db, signer_, std::move(found.params));
+        if (route.access != Access::Public) {
+            auto auth = authenticate(request, db, signer_, config_);
+            if (auto* failure = std::get_if<AuthFailure>(&auth)) {
+                out.response = unauthorized(*failure);
+                return out;
+            }
+            ctx.caller = std::get<domain::Caller>(auth);
+            out.usuario_id = ctx.caller->usuario_id;
+            bool allowed = route.access == Access::Admin ? domain::is_admin(*ctx.caller)
+                                                         : domain::has_any(ctx.caller->permisos, route.bits);
+            if (!allowed) {
+                out.response = errors::sin_permiso();
+                return out;
+            }
+        }
+        out.response = route.handler(ctx);
+    } catch (const db::DbError& e) {
+        switch (e.kind()) {
+            case db::DbErrorKind::Unavailable:
+            case db::DbErrorKind::LockTimeout:
+            case db::DbErrorKind::Deadlock:
+                out.response = errors::servicio_no_disponible();
+                break;
+            case db::DbErrorKind::Duplicate:
+                out.response = errors::duplicado();
+                break;
+            default:
+                std::fprintf(stderr, "{\"level\":\"error\",\"request_id\":\"%s\",\"db_error\":%d}\n",
+                             request.request_id.c_str(), e.code());
+                out.response = errors::error_interno();
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "{\"level\":\"error\",\"request_id\":\"%s\",\"exception\":\"internal\"}\n",
+                     request.request_id.c_str());
+        out.response = errors::error_interno();
+    }
+    return out;
+}
+
+}  // namespace pendientes

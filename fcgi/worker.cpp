@@ -1,0 +1,187 @@
+#include "fcgi/worker.hpp"
+
+#include <fcgiapp.h>
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "fcgi/access_log.hpp"
+
+namespace pendientes {
+namespace {
+
+std::atomic<bool> g_stopping{false};
+std::atomic<std::int64_t> g_served{0};
+
+void on_wakeup(int) {}  // only interrupts accept(); FCGI_FAIL_ACCEPT_ON_INTR makes it return
+
+struct ThreadState {
+    std::atomic<bool> in_accept{false};
+    std::atomic<bool> done{false};
+    pthread_t handle{};
+};
+
+const char* param(FCGX_Request& req, const char* name) {
+    const char* v = FCGX_GetParam(name, req.envp);
+    return v ? v : "";
+}
+
+Request read_request(FCGX_Request& req, std::int64_t max_body) {
+    Request r;
+    r.method = param(req, "REQUEST_METHOD");
+    std::string_view uri = param(req, "REQUEST_URI");
+    auto q = uri.find('?');
+    r.raw_path = std::string(uri.substr(0, q));
+    r.query_string = param(req, "QUERY_STRING");
+    if (r.query_string.empty() && q != std::string_view::npos) r.query_string = std::string(uri.substr(q + 1));
+    r.content_type = param(req, "CONTENT_TYPE");
+    r.authorization = param(req, "HTTP_AUTHORIZATION");
+    r.request_id = param(req, "HTTP_X_REQUEST_ID");
+    r.remote_addr = param(req, "REMOTE_ADDR");
+    if (const char* cl = FCGX_GetParam("CONTENT_LENGTH", req.envp); cl && *cl) {
+        char* end = nullptr;
+        long long n = std::strtoll(cl, &end, 10);
+        if (*end == '\0' && n >= 0) r.content_length = n;
+    }
+    // Over the limit the body is never read: the service answers 413 after routing.
+    if (r.content_length && *r.content_length > 0 && *r.content_length <= max_body) {
+        r.body.resize(static_cast<std::size_t>(*r.content_length));
+        int got = FCGX_GetStr(r.body.data(), static_cast<int>(r.body.size()), req.in);
+        r.body.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
+    }
+    return r;
+}
+
+const char* reason(int status) {
+    switch (status) {
+        case 200: return "OK";
+        case 400: return "Bad Request";
+        case 401: return "Unauthorized";
+        case 403: return "Forbidden";
+        case 404: return "Not Found";
+        case 405: return "Method Not Allowed";
+        case 409: return "Conflict";
+        case 413: return "Payload Too Large";
+        case 415: return "Unsupported Media Type";
+        case 429: return "Too Many Requests";
+        case 503: return "Service Unavailable";
+        default: return "Internal Server Error";
+    }
+}
+
+void write_response(FCGX_Request& req, const Request& request, const Response& r) {
+    std::string head;
+    head.reserve(256);
+    head += "Status: " + std::to_string(r.status) + " " + reason(r.status) + "\r\n";
+    head += "Content-Type: " + r.content_type + "\r\n";
+    head += "Content-Length: " + std::to_string(r.body.size()) + "\r\n";
+    head += "X-Content-Type-Options: nosniff\r\n";
+    head += "Cache-Control: no-store\r\n";
+    if (!request.request_id.empty()) head += "X-Request-Id: " + request.request_id + "\r\n";
+    for (const auto& [k, v] : r.headers) head += k + ": " + v + "\r\n";
+    head += "\r\n";
+    FCGX_PutStr(head.data(), static_cast<int>(head.size()), req.out);
+    if (request.method != "HEAD") FCGX_PutStr(r.body.data(), static_cast<int>(r.body.size()), req.out);
+}
+
+void serve(int listen_fd, const Service& service, ThreadState& state) {
+    // Only this signal may reach accept threads; SIGTERM/SIGHUP stay with the worker's main thread.
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGUSR1);
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nullptr);
+
+    db::DriverThread driver_thread;
+    db::Connection db(service.config().db);
+    FCGX_Request req;
+    FCGX_InitRequest(&req, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
+    const std::int64_t max_requests = service.config().max_requests;
+
+    while (!g_stopping.load()) {
+        state.in_accept = true;
+        if (g_stopping.load()) break;
+        int rc = FCGX_Accept_r(&req);
+        state.in_accept = false;
+        if (rc < 0) continue;  // interrupted (stop) or a transient accept error
+
+        auto started = std::chrono::steady_clock::now();
+        Request request = read_request(req, service.config().max_body_bytes);
+        Outcome outcome = service.handle(request, db);
+        write_response(req, request, outcome.response);
+        FCGX_Finish_r(&req);
+        log_request(request, outcome, started, service.config().slow_request_ms);
+
+        if (max_requests > 0 && g_served.fetch_add(1) + 1 >= max_requests && !g_stopping.exchange(true)) {
+            kill(getpid(), SIGTERM);  // recycle: the main thread drains the other threads
+        }
+    }
+    FCGX_Free(&req, 0);
+    state.done = true;
+}
+
+}  // namespace
+
+int run_worker(int listen_fd, const Service& service) {
+    signal(SIGPIPE, SIG_IGN);
+    struct sigaction sa {};
+    sa.sa_handler = on_wakeup;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;  // no SA_RESTART: accept() must see EINTR
+    sigaction(SIGUSR1, &sa, nullptr);
+
+    sigset_t waited;
+    sigemptyset(&waited);
+    sigaddset(&waited, SIGTERM);
+    sigaddset(&waited, SIGINT);
+    sigaddset(&waited, SIGHUP);
+    sigaddset(&waited, SIGUSR1);
+    pthread_sigmask(SIG_BLOCK, &waited, nullptr);
+
+    if (FCGX_Init() != 0) return 1;
+
+    const int n = service.config().threads;
+    std::vector<std::unique_ptr<ThreadState>> states;
+    std::vector<std::thread> threads;
+    for (int i = 0; i < n; ++i) {
+        states.push_back(std::make_unique<ThreadState>());
+        ThreadState* s = states.back().get();
+        threads.emplace_back([listen_fd, &service, s] { serve(listen_fd, service, *s); });
+        s->handle = threads.back().native_handle();
+    }
+
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGINT);
+    for (;;) {
+        int sig = 0;
+        if (sigwait(&stop, &sig) == 0) break;
+    }
+    g_stopping = true;
+    FCGX_ShutdownPending();
+    // Threads idle in accept() are woken; threads serving a request finish it first. A thread
+    // may be between its check and accept() when a wake-up lands, so keep knocking until done.
+    for (;;) {
+        bool all_done = true;
+        for (auto& s : states) {
+            if (s->done) continue;
+            all_done = false;
+            if (s->in_accept) pthread_kill(s->handle, SIGUSR1);
+        }
+        if (all_done) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    for (auto& t : threads) t.join();
+    return 0;
+}
+
+}  // namespace pendientes
