@@ -13,7 +13,7 @@ STACK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 
 STACK_PACKAGES=(build-essential cmake pkg-config libfcgi-dev libmysqlcppconn-dev rapidjson-dev
   libssl-dev libboost-test-dev libcrypt-dev libsystemd-dev nginx mariadb-server mariadb-client
-  openssl curl jq wrk)
+  openssl curl jq wrk procps)
 
 # Config keys that may come from the caller's environment and are copied verbatim into the
 # generated config (the binaries themselves then run with PENDIENTES_* removed from their
@@ -39,7 +39,7 @@ stack_init() {
   [[ $BUILD_DIR == /* ]] || BUILD_DIR=$STACK_ROOT/$BUILD_DIR
   local p
   for p in "$HTTPS_PORT" "$HTTP_PORT" "$DB_PORT"; do
-    if ! [[ $p =~ ^[0-9]+$ ]] || ((p < 1 || p > 65535)); then die "bad port: $p"; fi
+    if ! [[ $p =~ ^[1-9][0-9]{0,4}$ ]] || ((p > 65535)); then die "bad port: $p"; fi
   done
 
   VAR_DIR=$STACK_ROOT/var/$PROFILE
@@ -229,6 +229,10 @@ need_binaries() {
 start_mariadb() {
   ensure_dirs
   local pid
+  if pid=$(pid_of "$DB_PID_FILE" mariadbd) && ! tr '\0' '\n' <"/proc/$pid/cmdline" | grep -qx -- "--port=$DB_PORT"; then
+    log "mariadb runs on another port; restarting it on $DB_PORT"
+    stop_mariadb
+  fi
   if pid=$(pid_of "$DB_PID_FILE" mariadbd); then
     log "mariadb already running (pid $pid, port $DB_PORT)"
   else
@@ -395,7 +399,7 @@ write_config() {
         if [[ -n ${!key:-} ]]; then conf_line "$key" "${!key}"; fi
       done
     } >"$tmp"
-  )
+  ) || die "cannot write $CONF_FILE"
   mv -f "$tmp" "$CONF_FILE"
   log "config: ${CONF_FILE#"$STACK_ROOT"/} (seed $seed)"
 }
