@@ -163,7 +163,7 @@ void Connection::ensure_connected() {
         std::unique_ptr<sql::Statement> st(conn_->createStatement());
         st->execute("SET SESSION innodb_lock_wait_timeout = " + std::to_string(config_.lock_wait_timeout));
         st->execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'");
-        st->execute("SET SESSION transaction_isolation = 'READ-COMMITTED'");
+        st->execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
     } catch (const sql::SQLException& e) {
         conn_.reset();
         DbError err = to_db_error(e);

@@ -37,7 +37,7 @@ std::variant<domain::Caller, AuthFailure> authenticate(const Request& request, d
 
 Response unauthorized(const AuthFailure& f) {
     Response r(f.error);
-    r.headers.emplace_back("WWW-Authenticate", f.token_presented ? "Bearer error=\"invalid_token\"" : "Bearer");
+    if (f.token_presented) r.headers.back().second = "Bearer error=\"invalid_token\"";
     return r;
 }
 

@@ -28,7 +28,10 @@ std::string error_body(const ApiError& e) {
     return out.str();
 }
 
-Response::Response(const ApiError& error) : status(error.status), body(error_body(error)) {}
+Response::Response(const ApiError& error) : status(error.status), body(error_body(error)) {
+    // §1.2: every 401 carries the challenge; authentication failures refine it.
+    if (status == 401) headers.emplace_back("WWW-Authenticate", "Bearer");
+}
 
 Response success_null(std::string_view message) {
     return success(message, [](JsonWriter& w) { w.Null(); });

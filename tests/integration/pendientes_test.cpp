@@ -70,9 +70,9 @@ BOOST_AUTO_TEST_CASE(cliente_o_registrador_inexistente_es_404) {
                           api.token(kCoord)),
                  404, "NO_ENCONTRADO");
     expect_error(api.post("/api/pendientes",
-                          R"({"lugar":"PUNO","prioridad":"MEDIA","tipo":"AVERIA","clienteId":1,"registradoPorId":9})",
+                          R"({"lugar":"PUNO","prioridad":"MEDIA","tipo":"AVERIA","clienteId":1,"registradoPorId":424242})",
                           api.token(kCoord)),
-                 404, "NO_ENCONTRADO");  // empleado 9 is not vigente
+                 404, "NO_ENCONTRADO");
 }
 
 BOOST_AUTO_TEST_CASE(sin_bit_registrar_es_403) {
