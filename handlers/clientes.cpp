@@ -78,4 +78,8 @@ Response crear_cliente(Context& ctx) {
     return success("Cliente creado correctamente", [&](JsonWriter& w) { present::cliente(w, *created); });
 }
 
+// TODO(stub): not implemented yet.
+Response actualizar_cliente(Context&) { return errors::ruta_no_encontrada(); }
+Response eliminar_cliente(Context&) { return errors::ruta_no_encontrada(); }
+
 }  // namespace pendientes::handlers

@@ -33,4 +33,8 @@ Response crear_empleado(Context& ctx) {
     return success("Empleado creado correctamente", [&](JsonWriter& w) { present::empleado(w, *created); });
 }
 
+// TODO(stub): not implemented yet.
+Response actualizar_empleado(Context&) { return errors::ruta_no_encontrada(); }
+Response eliminar_empleado(Context&) { return errors::ruta_no_encontrada(); }
+
 }  // namespace pendientes::handlers

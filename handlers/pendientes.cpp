@@ -5,6 +5,7 @@
 #include "db/historial_repository.hpp"
 #include "db/pendiente_repository.hpp"
 #include "handlers/handlers.hpp"
+#include "handlers/pendiente_access.hpp"
 #include "handlers/presenters.hpp"
 
 namespace pendientes::handlers {
@@ -89,9 +90,8 @@ Response crear_pendiente(Context& ctx) {
 Response obtener_pendiente(Context& ctx) {
     auto id = ctx.path_id(0);
     if (!id) return id.error();
-    auto p = db::find_pendiente(ctx.db, *id);
-    if (!p) return errors::no_encontrado("Pendiente no encontrado");
-    if (!domain::is_visible(ctx.who(), p->ref())) return errors::sin_permiso();
+    auto p = pendiente_visible(ctx, *id);
+    if (!p) return p.error();
     return pendiente_response("Pendiente obtenido correctamente", *p);
 }
 

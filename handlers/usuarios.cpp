@@ -11,4 +11,11 @@ Response usuario_actual(Context& ctx) {
     return success("Usuario obtenido correctamente", [&](JsonWriter& w) { present::usuario(w, *u); });
 }
 
+// TODO(stub): not implemented yet.
+Response listar_usuarios(Context&) { return errors::ruta_no_encontrada(); }
+Response crear_usuario(Context&) { return errors::ruta_no_encontrada(); }
+Response obtener_usuario(Context&) { return errors::ruta_no_encontrada(); }
+Response actualizar_usuario(Context&) { return errors::ruta_no_encontrada(); }
+Response eliminar_usuario(Context&) { return errors::ruta_no_encontrada(); }
+
 }  // namespace pendientes::handlers
