@@ -333,7 +333,8 @@ hash_password() {
 
 # write_config: var/$PROFILE/pendientes.conf. Reads PENDIENTES_SEED, PENDIENTES_JWT_SECRET_FILE,
 # PENDIENTES_ADMIN_DNI, PENDIENTES_ADMIN_PASSWORD_HASH, PENDIENTES_WORKERS, PENDIENTES_THREADS
-# and the pass-through keys from the environment. The test profile always seeds `test`.
+# and the pass-through keys from the environment. The `test` profile always seeds `test`
+# (scripts/test also exports PENDIENTES_SEED=test, for other profile names).
 write_config() {
   ensure_dirs
   local seed=${PENDIENTES_SEED:-bootstrap}
