@@ -5,6 +5,7 @@
 
 #include "domain/permisos.hpp"
 #include "handlers/handlers.hpp"
+#include "handlers/health.hpp"
 
 namespace pendientes {
 namespace {
@@ -25,6 +26,10 @@ const Route kRoutes[] = {
     // §2 Authentication
     {"POST", "/auth", h::login, Access::Public, 0, Body::Json, "Iniciar sesión"},
     {"GET", "/auth/validar-token", h::validar_token, Access::Public, 0, Body::None, "Validar token"},
+
+    // Operations
+    {"GET", "/healthz/live", h::health_live, Access::Public, 0, Body::None, "Proceso activo"},
+    {"GET", "/healthz/ready", h::health_ready, Access::Public, 0, Body::None, "Base de datos y migraciones listas"},
 
     // §7 Pendientes
     {"POST", "/api/pendientes", h::crear_pendiente, A, kRegistrarPendiente, Body::Json, "Crear pendiente"},

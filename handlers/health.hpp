@@ -1,0 +1,10 @@
+#pragma once
+#include "fcgi/context.hpp"
+#include "fcgi/response.hpp"
+
+namespace pendientes::handlers {
+
+Response health_live(Context& ctx);
+Response health_ready(Context& ctx);
+
+}  // namespace pendientes::handlers
