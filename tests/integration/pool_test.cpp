@@ -55,3 +55,21 @@ BOOST_AUTO_TEST_CASE(trabajador_matado_con_sigkill_es_reemplazado) {
     auto t = api.token(kCoord);
     for (int i = 0; i < 20; ++i) BOOST_TEST(api.get("/api/usuarios/usuario", t).status == 200);
 }
+
+BOOST_AUTO_TEST_CASE(sighup_recarga_con_trabajadores_nuevos_sin_cortar_el_servicio) {
+    Api api;
+    auto before = workers();
+    BOOST_REQUIRE(::kill(master_pid(), SIGHUP) == 0);
+    std::set<pid_t> after;
+    for (int i = 0; i < 100; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        after = workers();
+        bool replaced = after.size() == before.size();
+        for (pid_t p : before) replaced = replaced && !after.count(p);
+        if (replaced) break;
+    }
+    BOOST_TEST(after.size() == before.size());
+    for (pid_t p : before) BOOST_TEST(!after.count(p));
+    auto t = api.token(kCoord);
+    for (int i = 0; i < 10; ++i) BOOST_TEST(api.get("/api/usuarios/usuario", t).status == 200);
+}
