@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -33,8 +34,13 @@ bool is_listening_socket(int fd) {
 
 int open_listen_socket(const Config& config) {
     if (config.listen.empty()) {
-        // systemd socket activation with StandardInput=socket: the listening socket is fd 0.
-        if (!is_listening_socket(0)) throw ConfigError("PENDIENTES_LISTEN is empty and fd 0 is not a listening socket");
+        // systemd socket activation: sd_listen_fds() style (LISTEN_FDS, first fd 3), or the
+        // php-fpm/spawn-fcgi habit StandardInput=socket where the listening socket is fd 0.
+        const char* pid = std::getenv("LISTEN_PID");
+        const char* fds = std::getenv("LISTEN_FDS");
+        if (pid && fds && std::atol(pid) == static_cast<long>(getpid()) && std::atoi(fds) >= 1 && is_listening_socket(3))
+            return 3;
+        if (!is_listening_socket(0)) throw ConfigError("PENDIENTES_LISTEN is empty and no inherited listening socket");
         return 0;
     }
     if (config.listen.find('/') != std::string::npos) ::unlink(config.listen.c_str());
