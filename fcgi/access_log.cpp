@@ -7,7 +7,7 @@
 
 namespace pendientes {
 
-void log_request(const Request& request, const Outcome& outcome, std::chrono::steady_clock::time_point started,
+bool log_request(const Request& request, const Outcome& outcome, std::chrono::steady_clock::time_point started,
                  std::int64_t slow_request_ms) {
     auto elapsed = std::chrono::steady_clock::now() - started;
     double ms = std::chrono::duration<double, std::milli>(elapsed).count();
@@ -29,11 +29,13 @@ void log_request(const Request& request, const Outcome& outcome, std::chrono::st
     json::key(w, "duration_ms");
     w.Double(static_cast<double>(static_cast<std::int64_t>(ms * 1000)) / 1000.0);
     json::put(w, "usuario_id", outcome.usuario_id);
-    if (slow_request_ms > 0 && ms >= static_cast<double>(slow_request_ms)) json::put(w, "slow", true);
+    const bool slow = slow_request_ms > 0 && ms >= static_cast<double>(slow_request_ms);
+    if (slow) json::put(w, "slow", true);
     w.EndObject();
     std::string line = out.str();
     line += '\n';
     std::fwrite(line.data(), 1, line.size(), stderr);
+    return slow;
 }
 
 }  // namespace pendientes

@@ -1,5 +1,6 @@
 #pragma once
 // One JSON line per request on stderr (journald under systemd). Never a body, token or secret.
+// Returns whether the request was slow (over PENDIENTES_SLOW_REQUEST_MS).
 #include <chrono>
 
 #include "fcgi/request.hpp"
@@ -7,7 +8,7 @@
 
 namespace pendientes {
 
-void log_request(const Request& request, const Outcome& outcome, std::chrono::steady_clock::time_point started,
+bool log_request(const Request& request, const Outcome& outcome, std::chrono::steady_clock::time_point started,
                  std::int64_t slow_request_ms);
 
 }  // namespace pendientes

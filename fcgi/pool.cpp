@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
 #include <cstdlib>
 #include <cstdio>
 #include <fstream>
@@ -16,6 +17,7 @@
 #include <thread>
 
 #include "common/config.hpp"
+#include "fcgi/scoreboard.hpp"
 #include "fcgi/service.hpp"
 #include "fcgi/worker.hpp"
 
@@ -85,7 +87,26 @@ private:
     struct WorkerInfo {
         int generation;
         std::chrono::steady_clock::time_point started;
+        int slot;
     };
+
+    static int free_slot() {
+        Scoreboard* board = scoreboard();
+        if (!board) return -1;
+        for (int i = 0; i < kMaxWorkerSlots; ++i)
+            if (board->slots[i].pid == 0) return i;
+        return -1;
+    }
+
+    static void release_slot(int slot) {
+        Scoreboard* board = scoreboard();
+        if (!board || slot < 0) return;
+        WorkerSlot& s = board->slots[slot];
+        s.busy = 0;
+        s.threads = 0;
+        s.requests = 0;
+        s.pid = 0;
+    }
 
     static sigset_t master_signals() {
         sigset_t set;
@@ -95,17 +116,25 @@ private:
     }
 
     void spawn() {
+        const int slot = free_slot();
+        if (Scoreboard* board = scoreboard(); board && slot >= 0) board->slots[slot].pid = -1;  // reserved
         pid_t pid = fork();
         if (pid < 0) {
             log_line("error", "fork failed");
+            release_slot(slot);
             return;
         }
         if (pid == 0) {
             sigset_t set = master_signals();
             sigprocmask(SIG_UNBLOCK, &set, nullptr);
+            set_own_slot(slot);
+            if (WorkerSlot* own = own_slot()) {
+                own->pid = getpid();
+                own->started_unix = std::time(nullptr);
+            }
             std::_Exit(run_worker(listen_fd_, *service_));
         }
-        workers_[pid] = WorkerInfo{generation_, std::chrono::steady_clock::now()};
+        workers_[pid] = WorkerInfo{generation_, std::chrono::steady_clock::now(), slot};
     }
 
     void reap() {
@@ -116,10 +145,12 @@ private:
             if (it == workers_.end()) continue;
             bool current = it->second.generation == generation_;
             auto lived = std::chrono::steady_clock::now() - it->second.started;
+            release_slot(it->second.slot);
             workers_.erase(it);
             if (WIFSIGNALED(status))
                 log_line("warn", "worker " + std::to_string(pid) + " killed by signal " + std::to_string(WTERMSIG(status)));
             if (!current || stopping_) continue;
+            if (Scoreboard* board = scoreboard()) ++board->worker_restarts_total;
             // A worker that dies at once (e.g. bad config) must not turn the master into a fork bomb.
             if (lived < std::chrono::milliseconds(200)) std::this_thread::sleep_for(std::chrono::milliseconds(200));
             spawn();
@@ -137,6 +168,7 @@ private:
             return;
         }
         int old_generation = generation_++;
+        if (Scoreboard* board = scoreboard()) ++board->reloads_total;
         for (int i = 0; i < worker_count(service_->config()); ++i) spawn();
         for (auto& [pid, info] : workers_)
             if (info.generation == old_generation) kill(pid, SIGTERM);
@@ -177,6 +209,8 @@ int run_pool(const PoolOptions& options) {
         Config config = load_config(options.config_file);
         apply_timezone(config.timezone);
         int fd = open_listen_socket(config);
+        set_listen_fd(fd);
+        create_scoreboard();
         if (!config.pid_file.empty()) std::ofstream(config.pid_file) << getpid() << '\n';
         // libfcgi polls a fresh Unix-socket connection for up to 2 s before handing it over;
         // nginx sends at once, so a short keeper poll only bounds the damage of idle clients.

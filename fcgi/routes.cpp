@@ -30,6 +30,9 @@ const Route kRoutes[] = {
     // Operations
     {"GET", "/healthz/live", h::health_live, Access::Public, 0, Body::None, "Proceso activo"},
     {"GET", "/healthz/ready", h::health_ready, Access::Public, 0, Body::None, "Base de datos y migraciones listas"},
+    // Loopback only: nginx denies every other client.
+    {"GET", "/status", h::pool_status, Access::Public, 0, Body::None, "Estado del pool"},
+    {"GET", "/metrics", h::pool_metrics, Access::Public, 0, Body::None, "Métricas Prometheus"},
 
     // §7 Pendientes
     {"POST", "/api/pendientes", h::crear_pendiente, A, kRegistrarPendiente, Body::Json, "Crear pendiente"},

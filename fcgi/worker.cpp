@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "fcgi/access_log.hpp"
+#include "fcgi/scoreboard.hpp"
 
 namespace pendientes {
 namespace {
@@ -113,12 +114,22 @@ void serve(int listen_fd, const Service& service, ThreadState& state) {
         state.in_accept = false;
         if (rc < 0) continue;  // interrupted (stop) or a transient accept error
 
+        WorkerSlot* slot = own_slot();
+        if (slot) ++slot->busy;
         auto started = std::chrono::steady_clock::now();
         Request request = read_request(req, service.config().max_body_bytes);
         Outcome outcome = service.handle(request, db);
         write_response(req, request, outcome.response);
         FCGX_Finish_r(&req);
-        log_request(request, outcome, started, service.config().slow_request_ms);
+        bool slow = log_request(request, outcome, started, service.config().slow_request_ms);
+        if (slot) {
+            --slot->busy;
+            ++slot->requests;
+        }
+        if (Scoreboard* board = scoreboard()) {
+            ++board->requests_total;
+            if (slow) ++board->slow_requests_total;
+        }
 
         if (max_requests > 0 && g_served.fetch_add(1) + 1 >= max_requests && !g_stopping.exchange(true)) {
             kill(getpid(), SIGTERM);  // recycle: the main thread drains the other threads
@@ -149,6 +160,7 @@ int run_worker(int listen_fd, const Service& service) {
     if (FCGX_Init() != 0) return 1;
 
     const int n = service.config().threads;
+    if (WorkerSlot* slot = own_slot()) slot->threads = static_cast<std::uint32_t>(n);
     std::vector<std::unique_ptr<ThreadState>> states;
     std::vector<std::thread> threads;
     for (int i = 0; i < n; ++i) {

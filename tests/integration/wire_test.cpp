@@ -94,3 +94,27 @@ BOOST_AUTO_TEST_CASE(tls_1_1_se_rechaza_y_1_2_se_acepta) {
     BOOST_TEST(!api.client().handshake({TLS1_1_VERSION, TLS1_1_VERSION}));
     BOOST_TEST(api.client().handshake({TLS1_2_VERSION, TLS1_2_VERSION}));
 }
+
+BOOST_AUTO_TEST_CASE(salud_estado_y_metricas_del_pool) {
+    Api api;
+    auto live = api.get("/healthz/live");
+    BOOST_TEST(live.status == 200);
+    BOOST_TEST(std::string(live.json()["data"]["status"].GetString()) == "up");
+    auto ready = api.get("/healthz/ready");
+    BOOST_TEST(ready.status == 200);
+    BOOST_TEST(ready.json()["data"]["migrations"].GetInt() >= 1);
+
+    auto status = api.get("/status");
+    BOOST_TEST_REQUIRE(status.status == 200, status.body);
+    auto sj = status.json();
+    BOOST_TEST(sj["data"]["workers"].GetInt() >= 1);
+    BOOST_TEST(sj["data"]["threadsTotal"].GetInt() >= sj["data"]["workers"].GetInt());
+    BOOST_TEST(sj["data"]["threadsActive"].GetInt() >= 1);  // this very request
+    BOOST_TEST(sj["data"]["requestsServed"].GetInt64() >= 2);
+
+    auto metrics = api.get("/metrics");
+    BOOST_TEST(metrics.status == 200);
+    BOOST_TEST(metrics.header("content-type").rfind("text/plain", 0) == 0);
+    BOOST_TEST(metrics.body.find("# TYPE pendientes_requests_total counter") != std::string::npos);
+    BOOST_TEST(metrics.body.find("pendientes_workers ") != std::string::npos);
+}
