@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <systemd/sd-daemon.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -71,11 +72,14 @@ public:
         sigprocmask(SIG_BLOCK, &set, nullptr);
         for (int i = 0; i < worker_count(service_->config()); ++i) spawn();
         log_line("info", "pool started with " + std::to_string(workers_.size()) + " workers");
+        // Type=notify: systemd learns we are ready only once the workers exist.
+        notify_status("READY=1\n");
 
         while (true) {
             timespec timeout{1, 0};
             int sig = sigtimedwait(&set, nullptr, &timeout);
             if (sig == SIGCHLD || sig < 0) reap();
+            if (sig < 0) notify_status("");
             if (sig == SIGHUP) reload();
             if (sig == SIGTERM || sig == SIGINT) break;
         }
@@ -89,6 +93,15 @@ private:
         std::chrono::steady_clock::time_point started;
         int slot;
     };
+
+    // The status line `systemctl status` shows; harmless without systemd (NOTIFY_SOCKET unset).
+    void notify_status(const std::string& prefix) {
+        std::uint64_t served = 0;
+        if (Scoreboard* board = scoreboard()) served = board->requests_total;
+        std::string msg = prefix + "STATUS=" + std::to_string(workers_.size()) + " workers, " + std::to_string(served) +
+                          " requests served";
+        sd_notify(0, msg.c_str());
+    }
 
     static int free_slot() {
         Scoreboard* board = scoreboard();
@@ -167,16 +180,19 @@ private:
             log_line("error", std::string("reload failed, keeping the running configuration: ") + e.what());
             return;
         }
+        sd_notify(0, "RELOADING=1");
         int old_generation = generation_++;
         if (Scoreboard* board = scoreboard()) ++board->reloads_total;
         for (int i = 0; i < worker_count(service_->config()); ++i) spawn();
         for (auto& [pid, info] : workers_)
             if (info.generation == old_generation) kill(pid, SIGTERM);
         log_line("info", "reloaded: new workers started, old ones draining");
+        notify_status("READY=1\n");
     }
 
     void stop() {
         stopping_ = true;
+        sd_notify(0, "STOPPING=1");
         for (auto& [pid, info] : workers_) kill(pid, SIGTERM);
         auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(25);
         while (!workers_.empty() && std::chrono::steady_clock::now() < deadline) {
