@@ -3,6 +3,7 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <openssl/sha.h>
 #include <rapidjson/document.h>
 
 #include <stdexcept>
@@ -42,21 +43,50 @@ bool integer_claim(const rapidjson::Document& p, const char* name, std::int64_t&
 
 }  // namespace
 
-TokenSigner::TokenSigner(std::string key) : key_(std::move(key)) {
+TokenSigner::TokenSigner(std::string key, std::vector<std::string> previous_keys)
+    : key_(std::move(key)), previous_keys_(std::move(previous_keys)) {
     if (key_.size() < kMinKeyBytes) throw std::invalid_argument("JWT key shorter than 32 bytes");
+    for (const auto& k : previous_keys_)
+        if (k.size() < kMinKeyBytes) throw std::invalid_argument("previous JWT key shorter than 32 bytes");
+    header_b64_ = base64url_encode(R"({"alg":"HS256","typ":"JWT","kid":")" + key_id(key_) + "\"}");
 }
 
-std::string TokenSigner::sign(std::string_view input) const {
+std::string TokenSigner::key_id(std::string_view key) {
+    unsigned char digest[32];
+    SHA256(reinterpret_cast<const unsigned char*>(key.data()), key.size(), digest);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (int i = 0; i < 8; ++i) {
+        out += kHex[digest[i] >> 4];
+        out += kHex[digest[i] & 15];
+    }
+    return out;
+}
+
+std::string TokenSigner::sign(std::string_view key, std::string_view input) {
     unsigned char mac[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
-    HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()), reinterpret_cast<const unsigned char*>(input.data()),
+    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(input.data()),
          input.size(), mac, &len);
     return std::string(reinterpret_cast<const char*>(mac), len);
 }
 
+bool TokenSigner::signature_matches(std::string_view input, std::string_view signature) const {
+    // Every configured key is tried (at most two), each compared in constant time; `kid` is
+    // informational only (§2.5: never used to fetch anything).
+    bool ok = false;
+    auto check = [&](const std::string& key) {
+        std::string expected = sign(key, input);
+        ok |= signature.size() == expected.size() &&
+              CRYPTO_memcmp(signature.data(), expected.data(), expected.size()) == 0;
+    };
+    check(key_);
+    for (const auto& k : previous_keys_) check(k);
+    return ok;
+}
+
 std::string TokenSigner::issue(std::int64_t usuario_id, std::string_view rol, std::int64_t iat,
                                std::int64_t ttl_seconds) const {
-    static const std::string kHeader = base64url_encode(R"({"alg":"HS256","typ":"JWT"})");
     JsonOut payload;
     auto& w = payload.writer();
     w.StartObject();
@@ -65,8 +95,8 @@ std::string TokenSigner::issue(std::int64_t usuario_id, std::string_view rol, st
     json::put(w, "iat", iat);
     json::put(w, "exp", iat + ttl_seconds);
     w.EndObject();
-    std::string input = kHeader + "." + base64url_encode(payload.view());
-    return input + "." + base64url_encode(sign(input));
+    std::string input = header_b64_ + "." + base64url_encode(payload.view());
+    return input + "." + base64url_encode(sign(key_, input));
 }
 
 std::variant<TokenClaims, TokenFailure> TokenSigner::verify(std::string_view token, std::int64_t now,
@@ -84,10 +114,7 @@ std::variant<TokenClaims, TokenFailure> TokenSigner::verify(std::string_view tok
     if (!parse_object(header_b64, header) || !header_ok(header)) return TokenFailure::Invalid;
 
     auto signature = base64url_decode(sig_b64);
-    std::string expected = sign(token.substr(0, dot2));
-    if (!signature || signature->size() != expected.size() ||
-        CRYPTO_memcmp(signature->data(), expected.data(), expected.size()) != 0)
-        return TokenFailure::Invalid;
+    if (!signature || !signature_matches(token.substr(0, dot2), *signature)) return TokenFailure::Invalid;
 
     rapidjson::Document payload;
     if (!parse_object(payload_b64, payload)) return TokenFailure::Invalid;

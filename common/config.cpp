@@ -1,5 +1,6 @@
 #include "common/config.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -113,6 +114,14 @@ std::string read_secret_file(const std::string& path) {
     std::string s = ss.str();
     if (!s.empty() && s.back() == '\n') s.pop_back();
     return s;
+}
+
+std::vector<std::string> previous_jwt_keys(const Config& config) {
+    const std::string path = config.jwt_secret_file + ".previous";
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return {};
+    if (st.st_mtime + config.jwt_ttl_seconds + config.jwt_leeway_seconds < std::time(nullptr)) return {};
+    return {read_secret_file(path)};
 }
 
 void apply_timezone(const std::string& tz) {

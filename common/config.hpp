@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace pendientes {
 
@@ -56,6 +57,10 @@ Config load_config(const std::optional<std::string>& file);
 
 // Reads a key file: whole content, one trailing newline stripped (§0.4).
 std::string read_secret_file(const std::string& path);
+
+// Keys retired by `pendientesctl rotate-key` (file <secret>.previous) that may still have
+// live tokens: kept while the file is younger than TTL + leeway, then ignored.
+std::vector<std::string> previous_jwt_keys(const Config& config);
 
 // Makes every local date-time of this process use the service time zone.
 void apply_timezone(const std::string& tz);

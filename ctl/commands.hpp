@@ -1,8 +1,6 @@
 #pragma once
-#include <string>
-#include <vector>
-
 #include "common/config.hpp"
+#include "ctl/args.hpp"
 
 namespace pendientes::ctl {
 
@@ -10,5 +8,12 @@ namespace pendientes::ctl {
 int migrate(const Config& config, bool status_only);
 int seed(const Config& config);
 int hash_password_from_stdin();
+int create_user(const Config& config, const Args& args);
+int set_password(const Config& config, const Args& args);
+int deactivate_user(const Config& config, const Args& args);
+int list_users(const Config& config);
+int issue_token(const Config& config, const Args& args);
+int rotate_key(const Config& config);
+int check_config(const Config& config);
 
 }  // namespace pendientes::ctl

@@ -9,7 +9,7 @@
 
 namespace pendientes {
 Service::Service(Config config)
-    : config_(std::move(config)), signer_(read_secret_file(config_.jwt_secret_file)), router_(route_table()) {}
+    : config_(std::move(config)), signer_(read_secret_file(config_.jwt_secret_file), previous_jwt_keys(config_)), router_(route_table()) {}
 
 Outcome Service::handle(const Request& request, db::Connection& db) const {
     Outcome out;

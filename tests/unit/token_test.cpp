@@ -47,7 +47,8 @@ BOOST_AUTO_TEST_CASE(cabecera_emitida_es_hs256_jwt) {
     auto t = signer().issue(2, "CORD", kNow, 100);
     auto header = base64url_decode(t.substr(0, t.find('.')));
     BOOST_REQUIRE(header);
-    BOOST_TEST(*header == R"({"alg":"HS256","typ":"JWT"})");
+    BOOST_TEST(*header == R"({"alg":"HS256","typ":"JWT","kid":")" + TokenSigner::key_id(kKey) + "\"}");
+    BOOST_TEST(header->find(kKey) == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(clave_corta_se_rechaza) {
@@ -132,4 +133,17 @@ BOOST_AUTO_TEST_CASE(sin_exp_o_claims_mal_tipados_es_invalido) {
                                 R"({"sub":"2","iat":1783688400,"exp":1.5})", R"([1,2])", R"({"sub":"","iat":1,"exp":2})"}) {
         BOOST_TEST(is_invalid(signer().verify(hs256_token(R"({"alg":"HS256"})", payload, kKey), kNow, 60)), payload);
     }
+}
+
+BOOST_AUTO_TEST_CASE(clave_anterior_sigue_verificando_tras_la_rotacion) {
+    TokenSigner old_signer(kKey);
+    auto old_token = old_signer.issue(2, "CORD", kNow, 100);
+    TokenSigner rotated(std::string(40, 'n'), {kKey});
+    BOOST_TEST(std::holds_alternative<TokenClaims>(rotated.verify(old_token, kNow, 60)));
+    auto fresh = rotated.issue(2, "CORD", kNow, 100);
+    BOOST_TEST(std::holds_alternative<TokenClaims>(rotated.verify(fresh, kNow, 60)));
+    // Once the previous key is dropped, its tokens no longer verify.
+    TokenSigner only_new(std::string(40, 'n'));
+    BOOST_TEST(is_invalid(only_new.verify(old_token, kNow, 60)));
+    BOOST_TEST(is_invalid(old_signer.verify(fresh, kNow, 60)));
 }
