@@ -60,4 +60,46 @@ std::optional<std::int64_t> insert_cliente(Connection& db, const ClienteRow& c) 
     }
 }
 
+std::optional<ClienteRow> lock_cliente_vigente(Connection& db, std::int64_t id) {
+    Rows rows = db.statement(CLIENTE_SELECT " WHERE id = ? AND vigente = 1 FOR UPDATE").bind(id).query();
+    if (!rows.next()) return std::nullopt;
+    return read_cliente(rows);
+}
+
+bool update_cliente(Connection& db, std::int64_t id, const CambiosCliente& c) {
+    try {
+        // NULL keeps the column: in requests an explicit null is the same as an absent member (§0.3).
+        db.statement(
+              "UPDATE clientes SET tipo_cliente = COALESCE(?, tipo_cliente), nombre = COALESCE(?, nombre), "
+              "tipo_documento = COALESCE(?, tipo_documento), codigo_cliente = COALESCE(?, codigo_cliente), "
+              "numero_documento = COALESCE(?, numero_documento), direccion = COALESCE(?, direccion), "
+              "telefono = COALESCE(?, telefono), email = COALESCE(?, email), "
+              "contacto_representante = COALESCE(?, contacto_representante), fecha_modificacion = ? "
+              "WHERE id = ? AND vigente = 1")
+            .bind(c.tipo_cliente)
+            .bind(c.nombre)
+            .bind(c.tipo_documento)
+            .bind(c.codigo_cliente)
+            .bind(c.numero_documento)
+            .bind(c.direccion)
+            .bind(c.telefono)
+            .bind(c.email)
+            .bind(c.contacto_representante)
+            .bind(now_sql())
+            .bind(id)
+            .update();
+        return true;
+    } catch (const DbError& e) {
+        if (e.kind() == DbErrorKind::Duplicate) return false;
+        throw;
+    }
+}
+
+bool soft_delete_cliente(Connection& db, std::int64_t id) {
+    return db.statement("UPDATE clientes SET vigente = 0, fecha_modificacion = ? WHERE id = ? AND vigente = 1")
+               .bind(now_sql())
+               .bind(id)
+               .update() > 0;
+}
+
 }  // namespace pendientes::db

@@ -59,4 +59,30 @@ std::int64_t insert_empleado(Connection& db, const NuevoEmpleado& e) {
         .insert();
 }
 
+void update_empleado(Connection& db, std::int64_t id, const CambiosEmpleado& c) {
+    // NULL keeps the column: in requests an explicit null is the same as an absent member (§0.3).
+    db.statement(
+          "UPDATE empleados SET nombre = COALESCE(?, nombre), apellido_paterno = COALESCE(?, apellido_paterno), "
+          "apellido_materno = COALESCE(?, apellido_materno), telefono = COALESCE(?, telefono), "
+          "correo = COALESCE(?, correo), cargo_id = COALESCE(?, cargo_id), "
+          "fecha_ingreso = COALESCE(?, fecha_ingreso), fecha_modificacion = ? WHERE id = ? AND vigente = 1")
+        .bind(c.nombre)
+        .bind(c.apellido_paterno)
+        .bind(c.apellido_materno)
+        .bind(c.telefono)
+        .bind(c.correo)
+        .bind(c.cargo_id)
+        .bind(c.fecha_ingreso)
+        .bind(now_sql())
+        .bind(id)
+        .update();
+}
+
+bool soft_delete_empleado(Connection& db, std::int64_t id) {
+    return db.statement("UPDATE empleados SET vigente = 0, fecha_modificacion = ? WHERE id = ? AND vigente = 1")
+               .bind(now_sql())
+               .bind(id)
+               .update() > 0;
+}
+
 }  // namespace pendientes::db

@@ -24,6 +24,21 @@ std::optional<EmpleadoRow> find_empleado_vigente(Connection& db, std::int64_t id
 bool cargo_exists(Connection& db, std::int64_t cargo_id);
 std::int64_t insert_empleado(Connection& db, const NuevoEmpleado& e);
 
+// Partial update (§11.2): members left empty keep their stored value.
+struct CambiosEmpleado {
+    std::optional<std::string> nombre;
+    std::optional<std::string> apellido_paterno;
+    std::optional<std::string> apellido_materno;
+    std::optional<std::string> telefono;
+    std::optional<std::string> correo;
+    std::optional<std::int64_t> cargo_id;
+    std::optional<std::string> fecha_ingreso;  // YYYY-MM-DD
+};
+void update_empleado(Connection& db, std::int64_t id, const CambiosEmpleado& cambios);
+
+// Soft delete; false when already gone. Existing references keep their names (§11.2).
+bool soft_delete_empleado(Connection& db, std::int64_t id);
+
 // Reads the columns of EMPLEADO_COLUMNS starting at `first`.
 EmpleadoRow read_empleado(const Rows& rows, unsigned first);
 

@@ -36,6 +36,8 @@ public:
 
     // A {param} path segment that must be an id (§0.3 Path ids): 400 VALIDACION naming `field`.
     Result<std::int64_t> path_id(std::size_t index, std::string_view field = "id") const;
+    // A {param} path segment as decoded text (e.g. a rol id, §11.3).
+    const std::string& path_param(std::size_t index) const { return path_params_.at(index); }
 
     // A query parameter, or the same name from an x-www-form-urlencoded body (query wins).
     std::optional<std::string> param(std::string_view name) const;
