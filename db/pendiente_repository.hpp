@@ -71,8 +71,10 @@ std::int64_t audit_empleado(const domain::Caller& caller, std::int64_t system_em
     "p.prioridad, p.tipo, p.direccion, p.cliente_id, c.nombre, c.codigo_cliente, c.telefono, "             \
     "(dt.pendiente_id IS NOT NULL OR di.pendiente_id IS NOT NULL OR da.pendiente_id IS NOT NULL OR "       \
     "dc.pendiente_id IS NOT NULL OR dr.pendiente_id IS NOT NULL)"
-#define PENDIENTE_FROM                                                                                     \
-    " FROM pendientes p JOIN empleados er ON er.id = p.registrado_por"                                     \
+#define PENDIENTE_FROM " FROM pendientes p" PENDIENTE_JOINS
+// The joins alone, for statements that reach `pendientes p` through another table first (/filtrar).
+#define PENDIENTE_JOINS                                                                                    \
+    " JOIN empleados er ON er.id = p.registrado_por"                                                       \
     " LEFT JOIN empleados ea ON ea.id = p.asignado_a JOIN clientes c ON c.id = p.cliente_id"               \
     " LEFT JOIN pendientes_traslados dt ON dt.pendiente_id = p.id"                                         \
     " LEFT JOIN pendientes_instalaciones_internet di ON di.pendiente_id = p.id"                            \

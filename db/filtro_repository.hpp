@@ -1,0 +1,69 @@
+#pragma once
+// POST /api/pendientes/filtrar (API.md §7.3). Every criterion is optional, so the WHERE clause
+// is one constant text in which an absent criterion binds NULL and drops out
+// (`? IS NULL OR …`); the ORDER BY comes from a fixed table of complete statements (§13).
+// Request data is only ever bound, never spliced into SQL.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/connection.hpp"
+#include "db/pendiente_repository.hpp"
+
+namespace pendientes::db {
+
+// What the caller may see (§3.3) plus the §7.3 criteria, already validated and in SQL form.
+struct FiltroPendientes {
+    // visible(P) = VER_TODOS or (VER_DETALLE and own(P)) or (VER_PENDIENTES_HISTORIAL and closed).
+    bool ver_todos = false;
+    std::optional<std::int64_t> propio_empleado;  // set when VER_DETALLE and the caller has an empleado
+    bool ver_historial = false;
+
+    std::optional<std::int64_t> cliente_id;
+    std::optional<std::int64_t> usuario_empleado;  // usuarioId resolved to its empleado
+    std::optional<std::int64_t> asignado_a;
+    std::optional<std::int64_t> registrado_por;
+    std::optional<std::string> estados;          // comma-joined enum names (never contain a comma)
+    std::optional<std::string> estados_tecnico;  // idem
+    std::optional<std::string> fecha_desde;      // DATETIME text, inclusive
+    std::optional<std::string> fecha_hasta;      // DATETIME text, inclusive
+    std::optional<std::string> tipo;
+    std::optional<std::string> prioridad;
+    std::optional<std::string> lugar;
+    std::optional<std::string> titulo_patron;  // LIKE pattern, wildcards of the text already escaped
+};
+
+// §7.3 sort whitelist, in the order of the statement table.
+enum class CampoOrden { Id, FechaCreacion, FechaPendiente, Estado, EstadoTecnico, Tipo, Prioridad, Lugar, Empresa, Direccion };
+struct Orden {
+    CampoOrden campo = CampoOrden::FechaCreacion;
+    bool asc = false;
+};
+
+struct PaginaPendientes {
+    std::vector<PendienteRow> content;
+    std::int64_t total = 0;
+};
+
+PaginaPendientes filtrar_pendientes(Connection& db, const FiltroPendientes& filtro, Orden orden, std::int64_t offset,
+                                    std::int64_t limit);
+
+// §7.3 usuarioId: the empleado linked to a vigente usuario; nullopt when unknown or unlinked.
+std::optional<std::int64_t> empleado_de_usuario(Connection& db, std::int64_t usuario_id);
+
+// `%`, `_` and `\` of a free text made literal for `LIKE ? ESCAPE '\'`, wrapped in `%…%`.
+std::string like_contiene(std::string_view text);
+
+// The exact page statement filtrar_pendientes() runs for these arguments, and the binder of its
+// parameters: tests/integration/indexes_test.cpp EXPLAINs the real statements with them.
+std::string_view filtrar_page_sql(const FiltroPendientes& filtro, Orden orden);
+void bind_filtrar_page(Statement& st, const FiltroPendientes& filtro, std::int64_t offset, std::int64_t limit);
+
+// The two listings that must stay on an index: the dispatcher's default page (VER_TODOS, no
+// criteria, fechaCreacion desc) and a technician's own orders filtered by estados.
+extern const char* const kFiltrarDefaultSql;
+extern const char* const kFiltrarPropioSql;
+
+}  // namespace pendientes::db
