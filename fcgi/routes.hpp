@@ -27,6 +27,11 @@ struct Route {
     int bits;
     Body body;
     std::string_view summary;
+    // For the OpenAPI document: query parameters ("name" or "name!" when required, comma
+    // separated) and the schema of `data` in the success envelope (a components/schemas name,
+    // "Page:<Item>" for a Spring page, "Array:<Item>" for a list, "" for null, "Text" for plain text).
+    std::string_view query = {};
+    std::string_view response = {};
 };
 
 std::span<const Route> route_table();

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "common/config.hpp"
+#include "support/openapi_check.hpp"
 
 namespace pendientes::test {
 
@@ -27,27 +28,32 @@ Headers auth_headers(const std::string& token) {
 
 HttpResponse Api::send(const std::string& method, const std::string& target, const Headers& headers,
                        const std::optional<std::string>& body) {
-    return client_.send(method, target, headers, body);
+    HttpResponse r = client_.send(method, target, headers, body);
+    // Every response the suite sees must match the published contract.
+    std::string mismatch = openapi_mismatch(client_, method, target, r);
+    BOOST_CHECK_MESSAGE(mismatch.empty(), "OpenAPI mismatch for " + method + " " + target + " (" +
+                                              std::to_string(r.status) + "): " + mismatch);
+    return r;
 }
 
 HttpResponse Api::get(const std::string& target, const std::string& token) {
-    return client_.send("GET", target, auth_headers(token));
+    return send("GET", target, auth_headers(token));
 }
 
 HttpResponse Api::del(const std::string& target, const std::string& token) {
-    return client_.send("DELETE", target, auth_headers(token));
+    return send("DELETE", target, auth_headers(token));
 }
 
 HttpResponse Api::post(const std::string& target, const std::string& json, const std::string& token) {
     Headers h = auth_headers(token);
     h.emplace_back("Content-Type", "application/json");
-    return client_.send("POST", target, h, json);
+    return send("POST", target, h, json);
 }
 
 HttpResponse Api::put(const std::string& target, const std::string& token, const std::optional<std::string>& json) {
     Headers h = auth_headers(token);
     if (json) h.emplace_back("Content-Type", "application/json");
-    return client_.send("PUT", target, h, json);
+    return send("PUT", target, h, json);
 }
 
 std::string Api::token(const Cuenta& cuenta) {
