@@ -43,6 +43,10 @@ ApiError en_uso(std::string message) { return make(409, "EN_USO", std::move(mess
 ApiError cuerpo_demasiado_grande() {
     return make(413, "CUERPO_DEMASIADO_GRANDE", "El cuerpo de la petición es demasiado grande");
 }
+// Not in the §1.2 table (the original had no throttling): login back-off of issue 6.
+ApiError demasiados_intentos() {
+    return make(429, "DEMASIADOS_INTENTOS", "Demasiados intentos fallidos; espere antes de volver a intentar");
+}
 ApiError tipo_contenido_no_soportado() {
     return make(415, "TIPO_CONTENIDO_NO_SOPORTADO", "Tipo de contenido no soportado; use application/json");
 }

@@ -43,6 +43,7 @@ ApiError configuracion_pendiente();
 ApiError pendiente_cerrado();
 ApiError en_uso(std::string message = "El recurso está en uso");
 ApiError cuerpo_demasiado_grande();
+ApiError demasiados_intentos();
 ApiError tipo_contenido_no_soportado();
 ApiError servicio_no_disponible();
 ApiError error_interno();

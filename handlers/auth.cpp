@@ -4,6 +4,7 @@
 #include "auth/password.hpp"
 #include "auth/token.hpp"
 #include "common/clock.hpp"
+#include "db/login_repository.hpp"
 #include "db/usuario_repository.hpp"
 #include "fcgi/authentication.hpp"
 #include "handlers/handlers.hpp"
@@ -56,9 +57,19 @@ Response login(Context& ctx) {
         "password", {.required = true, .non_blank = true, .max_code_points = 200, .secret = true});
     if (!fields.ok()) return fields.error();
 
+    const std::string now = now_sql();
+    if (db::login_blocked_until(ctx.db, *dni, now)) {
+        Response r(errors::demasiados_intentos());
+        r.headers.emplace_back("Retry-After", "1");
+        return r;
+    }
     auto row = db::find_login_by_dni(ctx.db, *dni);
     bool password_ok = auth::verify_password(*password, row ? row->password_hash : kDecoyHash);
-    if (!row || !password_ok) return errors::credenciales_invalidas();
+    if (!row || !password_ok) {
+        db::record_login_failure(ctx.db, *dni, now);
+        return errors::credenciales_invalidas();
+    }
+    db::clear_login_failures(ctx.db, *dni);
     // §2.2: vigente is checked only after a correct password.
     if (!row->usuario.vigente) return errors::usuario_inactivo();
 

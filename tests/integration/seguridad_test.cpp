@@ -1,0 +1,43 @@
+#define BOOST_TEST_MODULE integration_seguridad
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+#include <thread>
+
+#include "support/stack.hpp"
+
+using namespace pendientes::test;
+
+BOOST_AUTO_TEST_CASE(login_con_rafaga_desde_una_ip_recibe_429_con_sobre) {
+    Api api;
+    int throttled = 0;
+    for (int i = 0; i < 120; ++i) {
+        auto r = api.send("POST", "/auth", {{"Content-Type", "application/json"}}, std::string("{"));
+        if (r.status == 429) {
+            ++throttled;
+            expect_error(r, 429, "DEMASIADOS_INTENTOS");
+        } else {
+            BOOST_TEST(r.status == 400);
+        }
+    }
+    BOOST_TEST(throttled > 0);
+    std::this_thread::sleep_for(std::chrono::seconds(5));  // let the bucket refill for other tests
+    BOOST_TEST(api.post("/auth", R"({"dni":"10000002","password":"Coord#2026"})").status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(cinco_fallos_seguidos_bloquean_ese_dni_un_momento) {
+    Api api;
+    for (int i = 0; i < 5; ++i)
+        expect_error(api.post("/auth", R"({"dni":"10000007","password":"mala"})"), 401, "CREDENCIALES_INVALIDAS");
+    // Even the right password waits now: the back-off is per DNI, not per password.
+    auto blocked = api.post("/auth", R"({"dni":"10000007","password":"Tecnico#2026"})");
+    expect_error(blocked, 429, "DEMASIADOS_INTENTOS");
+    BOOST_TEST(!blocked.header("retry-after").empty());
+    // Other accounts are unaffected.
+    BOOST_TEST(api.post("/auth", R"({"dni":"10000006","password":"Tecnico#2026"})").status == 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    BOOST_TEST(api.post("/auth", R"({"dni":"10000007","password":"Tecnico#2026"})").status == 200);
+    // The success cleared the count: one more failure does not block.
+    expect_error(api.post("/auth", R"({"dni":"10000007","password":"mala"})"), 401, "CREDENCIALES_INVALIDAS");
+    BOOST_TEST(api.post("/auth", R"({"dni":"10000007","password":"Tecnico#2026"})").status == 200);
+}
