@@ -8,6 +8,7 @@
 
 #include "common/config.hpp"
 #include "ctl/commands.hpp"
+#include "fcgi/openapi.hpp"
 
 namespace {
 
@@ -24,6 +25,7 @@ void usage() {
                  "  rotate-key                new JWT key; the previous one verifies until its tokens expire\n"
                  "  check-config              key, database reachability, migrations\n"
                  "  hash-password             bcrypt hash of a password read on stdin\n"
+                 "  openapi                   print the OpenAPI 3.1 document generated from the route table\n"
                  "Passwords are read from stdin (one line) or --password-file, never from the command line.\n"
                  "Exit codes: 0 ok, 1 failure, 2 usage.\n");
 }
@@ -45,6 +47,10 @@ int main(int argc, char** argv) {
     try {
         const std::string& cmd = args[0];
         if (cmd == "hash-password") return ctl::hash_password_from_stdin();
+        if (cmd == "openapi") {
+            std::printf("%s\n", openapi_document().c_str());
+            return 0;
+        }
         Config config = load_config(config_file);
         apply_timezone(config.timezone);
         if (cmd == "migrate") return ctl::migrate(config, ctl::Args(args, 1, {"status"}).flag("status"));
