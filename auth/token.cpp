@@ -129,7 +129,8 @@ std::variant<TokenClaims, TokenFailure> TokenSigner::verify(std::string_view tok
     if (claims.iat > now + leeway) return TokenFailure::Invalid;
     if (auto rol = payload.FindMember("rol"); rol != payload.MemberEnd() && rol->value.IsString())
         claims.rol = rol->value.GetString();
-    if (now > claims.exp + leeway) return TokenFailure::Expired;
+    // Written so that no claim value can overflow (exp near INT64_MAX is merely far future).
+    if (claims.exp < now - leeway) return TokenFailure::Expired;
     return claims;
 }
 

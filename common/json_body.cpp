@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/json_writer.hpp"
+#include "domain/values.hpp"
 
 namespace pendientes {
 namespace {
@@ -19,7 +20,12 @@ public:
         keys_.emplace_back();
         return true;
     }
-    bool Key(const char* s, rapidjson::SizeType n, bool) { return keys_.back().emplace(s, n).second; }
+    // §0.3: a `\uDC00` escape without its pair decodes to bytes that are not UTF-8; such a
+    // string could never be stored or echoed back, so the body is as invalid as raw bad bytes.
+    bool String(const char* s, rapidjson::SizeType n, bool) { return domain::is_valid_utf8({s, n}); }
+    bool Key(const char* s, rapidjson::SizeType n, bool) {
+        return domain::is_valid_utf8({s, n}) && keys_.back().emplace(s, n).second;
+    }
     bool EndObject(rapidjson::SizeType) {
         keys_.pop_back();
         --depth_;
@@ -44,6 +50,9 @@ constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag | rapidjson::kPa
 
 Result<rapidjson::Document> parse_json_object(std::string_view body) {
     if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return errors::json_invalido("El cuerpo de la petición es obligatorio");
+    // A raw NUL byte is never valid JSON text, and RapidJSON's streams take it for the end of
+    // input: `{"a":1}\0garbage` would otherwise pass as one object.
+    if (body.find('\0') != std::string_view::npos) return errors::json_invalido();
     {
         StrictnessCheck check;
         rapidjson::Reader reader;

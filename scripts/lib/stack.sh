@@ -13,7 +13,7 @@ STACK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 
 STACK_PACKAGES=(build-essential cmake pkg-config libfcgi-dev libmysqlcppconn-dev rapidjson-dev
   libssl-dev libboost-test-dev libcrypt-dev libsystemd-dev nginx mariadb-server mariadb-client
-  openssl curl jq wrk procps)
+  openssl curl jq wrk procps clang-14 libclang-rt-14-dev)
 
 # Config keys that may come from the caller's environment and are copied verbatim into the
 # generated config (the binaries themselves then run with PENDIENTES_* removed from their
