@@ -93,6 +93,7 @@ Config load_config(const std::optional<std::string>& file) {
     src.read("PENDIENTES_SQL_DIR", c.sql_dir);
 
     src.read("PENDIENTES_JWT_SECRET_FILE", c.jwt_secret_file);
+    src.read("PENDIENTES_PPPOE_KEY_FILE", c.pppoe_key_file);
     src.read("PENDIENTES_JWT_TTL_SECONDS", c.jwt_ttl_seconds, 1, 10LL * 365 * 86400);
     src.read("PENDIENTES_JWT_LEEWAY_SECONDS", c.jwt_leeway_seconds, 0, 86400);
     src.read("PENDIENTES_TIMEZONE", c.timezone);

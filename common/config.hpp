@@ -40,6 +40,7 @@ struct Config {
 
     // API.md §0.4.
     std::string jwt_secret_file;
+    std::string pppoe_key_file;  // AES key material for PPPoE passwords at rest (≥ 32 bytes)
     std::int64_t jwt_ttl_seconds = 43200;
     std::int64_t jwt_leeway_seconds = 60;
     std::string timezone = "America/Lima";

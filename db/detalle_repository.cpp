@@ -1,5 +1,7 @@
 #include "db/detalle_repository.hpp"
 
+#include "auth/field_cipher.hpp"
+
 #include <stdexcept>
 #include <string_view>
 
@@ -15,7 +17,13 @@ E stored_enum(const Rows& r, unsigned col) {
 }
 
 RedRow read_red(const Rows& r, unsigned first) {
-    return RedRow{r.opt_string(first), r.opt_string(first + 1), r.opt_string(first + 2)};
+    std::optional<std::string> password;
+    if (auto sealed = r.opt_string(first + 2)) {
+        // Stored sealed (issue 6); a value that does not open is a key problem, a server fault.
+        password = auth::field_cipher().open(*sealed);
+        if (!password) throw std::runtime_error("PPPoE password does not decrypt with the configured key");
+    }
+    return RedRow{r.opt_string(first), r.opt_string(first + 1), std::move(password)};
 }
 
 }  // namespace
@@ -211,7 +219,7 @@ void set_ppoe(Connection& db, domain::TipoPendiente tipo, std::int64_t id, const
         default:
             throw std::logic_error("set_ppoe: type without PPPoE");
     }
-    db.statement(sql).bind(ppoe).bind(ppoe_password).bind(now).bind(id).update();
+    db.statement(sql).bind(ppoe).bind(auth::field_cipher().seal(ppoe_password)).bind(now).bind(id).update();
 }
 
 void set_vlan(Connection& db, domain::TipoPendiente tipo, std::int64_t id, const std::string& vlan,

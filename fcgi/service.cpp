@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "auth/field_cipher.hpp"
 #include "db/db_error.hpp"
 #include "fcgi/authentication.hpp"
 #include "fcgi/context.hpp"
@@ -9,7 +10,11 @@
 
 namespace pendientes {
 Service::Service(Config config)
-    : config_(std::move(config)), signer_(read_secret_file(config_.jwt_secret_file), previous_jwt_keys(config_)), router_(route_table()) {}
+    : config_(std::move(config)), signer_(read_secret_file(config_.jwt_secret_file), previous_jwt_keys(config_)), router_(route_table()) {
+    // Before any worker thread exists (the master builds the Service, then forks).
+    if (config_.pppoe_key_file.empty()) throw ConfigError("PENDIENTES_PPPOE_KEY_FILE is required");
+    auth::install_field_cipher(std::make_unique<auth::FieldCipher>(read_secret_file(config_.pppoe_key_file)));
+}
 
 Outcome Service::handle(const Request& request, db::Connection& db) const {
     Outcome out;

@@ -13,7 +13,7 @@ STACK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 
 STACK_PACKAGES=(build-essential cmake pkg-config libfcgi-dev libmysqlcppconn-dev rapidjson-dev
   libssl-dev libboost-test-dev libcrypt-dev libsystemd-dev nginx mariadb-server mariadb-client
-  openssl curl jq wrk procps clang-14 libclang-rt-14-dev)
+  openssl curl jq wrk procps libfcgi-bin dpkg-dev clang-14 libclang-rt-14-dev)
 
 # Config keys that may come from the caller's environment and are copied verbatim into the
 # generated config (the binaries themselves then run with PENDIENTES_* removed from their
@@ -350,6 +350,9 @@ write_config() {
     write_secret "$jwt" openssl rand -hex 32
   fi
   JWT_SECRET_FILE=$jwt
+  # AES key material for PPPoE passwords at rest (issue 6), generated once like the JWT key.
+  PPPOE_KEY_FILE=$VAR_DIR/pppoe.key
+  write_secret "$PPPOE_KEY_FILE" openssl rand -hex 32
 
   local admin_dni="" admin_hash=""
   ADMIN_PASSWORD=""
@@ -390,6 +393,7 @@ write_config() {
       conf_line PENDIENTES_DB_NAME "$DB_NAME"
       conf_line PENDIENTES_SQL_DIR "$STACK_ROOT/sql"
       conf_line PENDIENTES_JWT_SECRET_FILE "$jwt"
+      conf_line PENDIENTES_PPPOE_KEY_FILE "$PPPOE_KEY_FILE"
       conf_line PENDIENTES_SEED "$seed"
       if [[ $seed == bootstrap ]]; then
         conf_line PENDIENTES_ADMIN_DNI "$admin_dni"

@@ -41,3 +41,24 @@ BOOST_AUTO_TEST_CASE(cinco_fallos_seguidos_bloquean_ese_dni_un_momento) {
     expect_error(api.post("/auth", R"({"dni":"10000007","password":"mala"})"), 401, "CREDENCIALES_INVALIDAS");
     BOOST_TEST(api.post("/auth", R"({"dni":"10000007","password":"Tecnico#2026"})").status == 200);
 }
+
+BOOST_AUTO_TEST_CASE(clave_pppoe_cifrada_en_reposo_y_legible_por_la_api) {
+    Api api;
+    Db db;
+    auto id = api.crear_pendiente("TRASLADO");
+    auto t = api.token(kCoord);
+    auto det = api.post("/api/pendientes/traslado",
+                        R"({"pendienteId":)" + std::to_string(id) +
+                            R"(,"lugarDestino":"JULIACA","direccionDestino":"Av. Test 1","tipoServicio":"INTERNET_FIBRA"})",
+                        t);
+    BOOST_TEST_REQUIRE(det.status == 200, det.body);
+    auto r = api.put("/api/pendientes/" + std::to_string(id) + "/traslado/ppoe?ppoeUser=cli_9&ppoePassword=ClaveSecreta%2399", t);
+    BOOST_TEST_REQUIRE(r.status == 200, r.body);
+    BOOST_TEST(std::string(r.json()["data"]["ppoePassword"].GetString()) == "ClaveSecreta#99");
+    auto raw = db.text("SELECT ppoe_password FROM pendientes_traslados WHERE pendiente_id = ?", id);
+    BOOST_REQUIRE(raw);
+    BOOST_TEST(raw->find("ClaveSecreta") == std::string::npos);
+    BOOST_TEST(raw->rfind("v1:", 0) == 0u);
+    auto g = api.get("/api/pendientes/" + std::to_string(id) + "/traslado", t);
+    BOOST_TEST(std::string(g.json()["data"]["ppoePassword"].GetString()) == "ClaveSecreta#99");
+}
