@@ -121,6 +121,15 @@ void restringir_a_visibles(const domain::Caller& caller, db::FiltroPendientes& q
     q.ver_historial = !q.ver_todos && domain::has_any(caller.permisos, domain::kVerPendientesHistorial);
 }
 
+// One §7.9 list: every constant of E in declaration order.
+template <domain::DomainEnum E>
+void lista(JsonWriter& w, std::string_view key) {
+    json::key(w, key);
+    w.StartArray();
+    for (std::string_view n : domain::all_names<E>()) json::str(w, n);
+    w.EndArray();
+}
+
 }  // namespace
 
 Response filtrar_pendientes(Context& ctx) {
@@ -132,8 +141,12 @@ Response filtrar_pendientes(Context& ctx) {
     Criterios c;
     read_criterios(*body, f, c);
     PageRequest page;
-    if (auto p = read_page_request(ctx, 10)) page = *p;
-    else for (auto& e : p.error().errors) f.add(std::move(e));
+    auto paging = read_page_request(ctx, 10);
+    if (paging) {
+        page = *paging;
+    } else {
+        for (auto& e : paging.error().errors) f.add(std::move(e));
+    }
     db::Orden orden;
     if (auto sort = ctx.param("sort")) {
         if (auto o = parse_orden(*sort)) orden = *o;
@@ -156,16 +169,6 @@ Response filtrar_pendientes(Context& ctx) {
         present::page(w, info, [&](JsonWriter& w2) { present::array(w2, result.content, present::pendiente); });
     });
 }
-
-namespace {
-template <domain::DomainEnum E>
-void lista(JsonWriter& w, std::string_view key) {
-    json::key(w, key);
-    w.StartArray();
-    for (std::string_view n : domain::all_names<E>()) json::str(w, n);
-    w.EndArray();
-}
-}  // namespace
 
 Response filtros(Context&) {
     // §7.9: declaration order; `estados` and `tipos` are the original keys.
