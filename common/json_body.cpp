@@ -3,6 +3,7 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
+#include <cmath>
 #include <set>
 
 #include "common/json_writer.hpp"
@@ -36,6 +37,10 @@ public:
         --depth_;
         return true;
     }
+    // RapidJSON turns some out-of-range literals (`-975311e308`, a mantissa of several digits
+    // times 1e308) into ±inf instead of reporting them: such a number has no JSON spelling, so
+    // it could not be echoed as rejectedValue nor stored, and the body is rejected.
+    bool Double(double d) { return std::isfinite(d); }
     bool Default() { return true; }
 
 private:

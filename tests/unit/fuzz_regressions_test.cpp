@@ -95,3 +95,11 @@ BOOST_AUTO_TEST_CASE(token_exp_minimo_esta_expirado) {
     BOOST_REQUIRE(std::holds_alternative<auth::TokenFailure>(v));
     BOOST_TEST((std::get<auth::TokenFailure>(v) == auth::TokenFailure::Expired));
 }
+
+// json_body: `-975311e308` parsed as -inf, which the enum reader then wrote into the envelope
+// as rejectedValue, producing text that is not JSON. Numbers beyond double range are rejected.
+BOOST_AUTO_TEST_CASE(json_body_numero_fuera_de_rango_es_json_invalido) {
+    BOOST_TEST(json_invalido(R"({"empresa":-975311e308})"));
+    BOOST_TEST(json_invalido(R"({"costo":[1, 12e308]})"));
+    BOOST_TEST(!json_invalido(R"({"costo":1.7e308})"));
+}
