@@ -66,7 +66,11 @@ BOOST_AUTO_TEST_CASE(ppoe_y_vlan_de_traslado_mueven_el_estado_tecnico) {
     BOOST_TEST(str(pj["data"]["ppoe"]) == "cli_40000001");
     BOOST_TEST(str(pj["data"]["ppoePassword"]) == "p@ss 1");
     BOOST_TEST(pj["data"]["vlan"].IsNull());
-    BOOST_TEST(*db.text("SELECT ppoe_password FROM pendientes_traslados WHERE pendiente_id = ?", id) == "p@ss 1");
+    // Returned verbatim (§8.6) but sealed at rest (issue 6): the column never holds the plaintext.
+    const auto guardado = *db.text("SELECT ppoe_password FROM pendientes_traslados WHERE pendiente_id = ?", id);
+    BOOST_TEST(guardado.rfind("v1:", 0) == 0u);
+    BOOST_TEST(guardado.find("p@ss") == std::string::npos);
+    BOOST_TEST(str(api.get(base(id) + "traslado", t).json()["data"]["ppoePassword"]) == "p@ss 1");
     BOOST_TEST(estado_tecnico(api, id) == "PENDIENTE_VLAN");
 
     auto v = api.put(base(id) + "traslado/vlan?vlan=1042", t);

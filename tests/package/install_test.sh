@@ -12,7 +12,12 @@ echo "installing $deb"
 dpkg -i "$deb" >/dev/null
 
 cleanup() {
-  [[ -n ${pool_pid:-} ]] && kill "$pool_pid" 2>/dev/null && wait "$pool_pid" 2>/dev/null
+  # The pool answers SIGTERM with a non-zero status; under set -e that must not end the trap
+  # before the purge, nor turn a passed test into a failure.
+  if [[ -n ${pool_pid:-} ]]; then
+    kill "$pool_pid" 2>/dev/null || true
+    wait "$pool_pid" 2>/dev/null || true
+  fi
   dpkg --purge pendientes >/dev/null 2>&1 || true
   rm -rf /tmp/pendientes-pkgtest
 }
@@ -26,7 +31,7 @@ getent passwd pendientes >/dev/null || fail "no pendientes system user"
 [[ -f /etc/nginx/sites-available/pendientes ]] || fail "nginx site missing"
 [[ ! -e /etc/nginx/sites-enabled/pendientes ]] || fail "nginx site must not be enabled automatically"
 [[ -f /usr/share/pendientes/sql/migrations/001_schema.sql ]] || fail "migrations missing"
-/usr/bin/pendientesctl --help >/dev/null
+/usr/bin/pendientesctl --help >/dev/null 2>&1
 
 # Point the installed config at the test database (a sysadmin edits the same lines).
 install -m 0640 -o root -g pendientes "$PENDIENTES_TEST_DB_PASSWORD_FILE" /etc/pendientes/db-password
@@ -40,6 +45,7 @@ sed -i "s|^PENDIENTES_DB_HOST=.*|PENDIENTES_DB_HOST=$PENDIENTES_TEST_DB_HOST|;
 # Start the packaged service: with systemd as init through the units, otherwise the units'
 # ExecStart by hand as the service user, with the listening socket handed over like the
 # .socket unit does.
+rm -rf /tmp/pendientes-pkgtest   # a socket left by an interrupted run would look ready
 mkdir -p /tmp/pendientes-pkgtest && chown pendientes:pendientes /tmp/pendientes-pkgtest
 sock=/tmp/pendientes-pkgtest/fcgi.sock
 if [[ -d /run/systemd/system ]]; then
