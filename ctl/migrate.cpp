@@ -21,7 +21,11 @@ std::set<std::string> applied_versions(db::Connection& db) {
 
 int migrate(const Config& config, bool status_only) {
     db::DriverThread driver_thread;
-    db::Connection db(config.db);
+    // The service's read time-out bounds a request; a migration rebuilding a million-row table
+    // legitimately runs for minutes, and a time-out half-way would leave it to be re-run.
+    DbConfig migration_db = config.db;
+    migration_db.read_timeout = migration_db.write_timeout = 3600;
+    db::Connection db(migration_db);
     db.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR(255) NOT NULL PRIMARY KEY, "
         "applied_at DATETIME NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci");

@@ -1,8 +1,7 @@
 #pragma once
-// POST /api/pendientes/filtrar (API.md §7.3). Every criterion is optional, so the WHERE clause
-// is one constant text in which an absent criterion binds NULL and drops out
-// (`? IS NULL OR …`); the ORDER BY comes from a fixed table of complete statements (§13).
-// Request data is only ever bound, never spliced into SQL.
+// POST /api/pendientes/filtrar (API.md §7.3). Every criterion is optional: the statement is
+// put together from constant fragments, one per criterion present, and the ORDER BY comes
+// from the sort whitelist (§13). Request data is only ever bound, never spliced into SQL.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,8 +24,8 @@ struct FiltroPendientes {
     std::optional<std::int64_t> usuario_empleado;  // usuarioId resolved to its empleado
     std::optional<std::int64_t> asignado_a;
     std::optional<std::int64_t> registrado_por;
-    std::optional<std::string> estados;          // comma-joined enum names (never contain a comma)
-    std::optional<std::string> estados_tecnico;  // idem
+    std::vector<std::string> estados;            // enum names, each at most once; empty: no criterion
+    std::optional<std::string> estados_tecnico;  // comma-joined enum names (never contain a comma)
     std::optional<std::string> fecha_desde;      // DATETIME text, inclusive
     std::optional<std::string> fecha_hasta;      // DATETIME text, inclusive
     std::optional<std::string> tipo;
@@ -56,14 +55,12 @@ std::optional<std::int64_t> empleado_de_usuario(Connection& db, std::int64_t usu
 // `%`, `_` and `\` of a free text made literal for `LIKE ? ESCAPE '\'`, wrapped in `%…%`.
 std::string like_contiene(std::string_view text);
 
-// The exact page statement filtrar_pendientes() runs for these arguments, and the binder of its
+// The exact statements filtrar_pendientes() runs for these arguments, and the binders of their
 // parameters: tests/integration/indexes_test.cpp EXPLAINs the real statements with them.
-std::string_view filtrar_page_sql(const FiltroPendientes& filtro, Orden orden);
-void bind_filtrar_page(Statement& st, const FiltroPendientes& filtro, std::int64_t offset, std::int64_t limit);
-
-// The two listings that must stay on an index: the dispatcher's default page (VER_TODOS, no
-// criteria, fechaCreacion desc) and a technician's own orders filtered by estados.
-extern const char* const kFiltrarDefaultSql;
-extern const char* const kFiltrarPropioSql;
+std::string filtrar_page_sql(const FiltroPendientes& filtro, Orden orden);
+void bind_filtrar_page(Statement& st, const FiltroPendientes& filtro, Orden orden, std::int64_t offset,
+                       std::int64_t limit);
+std::string filtrar_count_sql(const FiltroPendientes& filtro);
+void bind_filtrar_count(Statement& st, const FiltroPendientes& filtro);
 
 }  // namespace pendientes::db

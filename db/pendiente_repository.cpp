@@ -19,27 +19,28 @@ E stored_enum(const Rows& r, unsigned col) {
 
 }  // namespace
 
-PendienteRow read_pendiente(const Rows& r) {
+PendienteRow read_pendiente(const Rows& r, unsigned first) {
+    const unsigned o = first - 1;  // PENDIENTE_COLUMNS start at column `first`
     PendienteRow p;
-    p.id = r.int64(1);
-    p.fecha_creacion = iso_date_time(r.string(2));
-    p.fecha_pendiente = iso_date_time(r.opt_string(3));
-    p.registrado_por = r.int64(4);
-    p.registrado_por_nombre = domain::display_name(r.string(5), r.opt_string(6));
-    p.asignado_a = r.opt_int64(7);
-    if (p.asignado_a) p.asignado_a_nombre = domain::display_name(r.string(8), r.opt_string(9));
-    p.estado = stored_enum<domain::EstadoPendiente>(r, 10);
-    p.estado_tecnico = stored_enum<domain::EstadoTecnico>(r, 11);
-    if (!r.is_null(12)) p.empresa = stored_enum<domain::EmpresaPendiente>(r, 12);
-    p.lugar = stored_enum<domain::LugarPendiente>(r, 13);
-    p.prioridad = stored_enum<domain::PrioridadPendiente>(r, 14);
-    p.tipo = stored_enum<domain::TipoPendiente>(r, 15);
-    p.direccion = r.opt_string(16);
-    p.cliente_id = r.int64(17);
-    p.cliente = r.string(18);
-    p.cod_cliente = r.opt_string(19);
-    p.celular_cliente = r.opt_string(20);
-    p.tiene_detalle = r.boolean(21);
+    p.id = r.int64(o + 1);
+    p.fecha_creacion = iso_date_time(r.string(o + 2));
+    p.fecha_pendiente = iso_date_time(r.opt_string(o + 3));
+    p.registrado_por = r.int64(o + 4);
+    p.registrado_por_nombre = domain::display_name(r.string(o + 5), r.opt_string(o + 6));
+    p.asignado_a = r.opt_int64(o + 7);
+    if (p.asignado_a) p.asignado_a_nombre = domain::display_name(r.string(o + 8), r.opt_string(o + 9));
+    p.estado = stored_enum<domain::EstadoPendiente>(r, o + 10);
+    p.estado_tecnico = stored_enum<domain::EstadoTecnico>(r, o + 11);
+    if (!r.is_null(o + 12)) p.empresa = stored_enum<domain::EmpresaPendiente>(r, o + 12);
+    p.lugar = stored_enum<domain::LugarPendiente>(r, o + 13);
+    p.prioridad = stored_enum<domain::PrioridadPendiente>(r, o + 14);
+    p.tipo = stored_enum<domain::TipoPendiente>(r, o + 15);
+    p.direccion = r.opt_string(o + 16);
+    p.cliente_id = r.int64(o + 17);
+    p.cliente = r.string(o + 18);
+    p.cod_cliente = r.opt_string(o + 19);
+    p.celular_cliente = r.opt_string(o + 20);
+    p.tiene_detalle = r.boolean(o + 21);
     return p;
 }
 

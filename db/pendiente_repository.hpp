@@ -69,19 +69,15 @@ std::int64_t audit_empleado(const domain::Caller& caller, std::int64_t system_em
     "p.id, p.fecha_creacion, p.fecha_pendiente, p.registrado_por, er.nombre, er.apellido_paterno, "        \
     "p.asignado_a, ea.nombre, ea.apellido_paterno, p.estado, p.estado_tecnico, p.empresa, p.lugar, "       \
     "p.prioridad, p.tipo, p.direccion, p.cliente_id, c.nombre, c.codigo_cliente, c.telefono, "             \
-    "(dt.pendiente_id IS NOT NULL OR di.pendiente_id IS NOT NULL OR da.pendiente_id IS NOT NULL OR "       \
-    "dc.pendiente_id IS NOT NULL OR dr.pendiente_id IS NOT NULL)"
+    "p.tiene_detalle"
 #define PENDIENTE_FROM " FROM pendientes p" PENDIENTE_JOINS
 // The joins alone, for statements that reach `pendientes p` through another table first (/filtrar).
 #define PENDIENTE_JOINS                                                                                    \
     " JOIN empleados er ON er.id = p.registrado_por"                                                       \
-    " LEFT JOIN empleados ea ON ea.id = p.asignado_a JOIN clientes c ON c.id = p.cliente_id"               \
-    " LEFT JOIN pendientes_traslados dt ON dt.pendiente_id = p.id"                                         \
-    " LEFT JOIN pendientes_instalaciones_internet di ON di.pendiente_id = p.id"                            \
-    " LEFT JOIN pendientes_averias da ON da.pendiente_id = p.id"                                           \
-    " LEFT JOIN pendientes_instalaciones_camaras dc ON dc.pendiente_id = p.id"                             \
-    " LEFT JOIN pendientes_recojo_dispositivos dr ON dr.pendiente_id = p.id"
+    " LEFT JOIN empleados ea ON ea.id = p.asignado_a JOIN clientes c ON c.id = p.cliente_id"
+// tiene_detalle is a column kept by triggers (sql/migrations/009_tiene_detalle.sql).
 
 namespace pendientes::db {
-PendienteRow read_pendiente(const Rows& rows);
+// Reads the PENDIENTE_COLUMNS of the current row, starting at column `first` (1-based).
+PendienteRow read_pendiente(const Rows& rows, unsigned first = 1);
 }

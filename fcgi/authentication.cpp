@@ -19,20 +19,39 @@ std::optional<std::string_view> bearer_token(std::string_view header) {
     return token;
 }
 
-}  // namespace
-
-std::variant<domain::Caller, AuthFailure> authenticate(const Request& request, db::Connection& db,
-                                                       const auth::TokenSigner& signer, const Config& config) {
+// §2.1–§2.5 steps 1–5: the usuario id of a well-formed, correctly signed, unexpired token.
+std::variant<std::int64_t, AuthFailure> token_usuario(const Request& request, const auth::TokenSigner& signer,
+                                                      const Config& config) {
     auto token = bearer_token(request.authorization);
     if (!token) return AuthFailure{errors::no_autenticado(), false};
     auto verified = signer.verify(*token, std::time(nullptr), config.jwt_leeway_seconds);
     if (auto* failure = std::get_if<auth::TokenFailure>(&verified))
         return AuthFailure{*failure == auth::TokenFailure::Expired ? errors::token_expirado() : errors::token_invalido(),
                            true};
+    return std::get<auth::TokenClaims>(verified).usuario_id;
+}
+
+}  // namespace
+
+std::variant<domain::Caller, AuthFailure> authenticate(const Request& request, db::Connection& db,
+                                                       const auth::TokenSigner& signer, const Config& config) {
+    auto usuario = token_usuario(request, signer, config);
+    if (auto* failure = std::get_if<AuthFailure>(&usuario)) return *failure;
     // §2.5 step 6: role and vigente come from the database on every request.
-    auto caller = db::find_active_caller(db, std::get<auth::TokenClaims>(verified).usuario_id);
+    auto caller = db::find_active_caller(db, std::get<std::int64_t>(usuario));
     if (!caller) return AuthFailure{errors::usuario_inactivo(), true};
     return *caller;
+}
+
+std::variant<db::CallerYPendiente, AuthFailure> authenticate_with_pendiente(const Request& request, db::Connection& db,
+                                                                           const auth::TokenSigner& signer,
+                                                                           const Config& config,
+                                                                           std::int64_t pendiente_id) {
+    auto usuario = token_usuario(request, signer, config);
+    if (auto* failure = std::get_if<AuthFailure>(&usuario)) return *failure;
+    auto both = db::find_active_caller_y_pendiente(db, std::get<std::int64_t>(usuario), pendiente_id);
+    if (!both) return AuthFailure{errors::usuario_inactivo(), true};
+    return std::move(*both);
 }
 
 Response unauthorized(const AuthFailure& f) {

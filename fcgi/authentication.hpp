@@ -4,6 +4,7 @@
 
 #include "auth/token.hpp"
 #include "common/config.hpp"
+#include "db/caller_repository.hpp"
 #include "db/connection.hpp"
 #include "domain/permisos.hpp"
 #include "fcgi/request.hpp"
@@ -18,6 +19,12 @@ struct AuthFailure {
 
 std::variant<domain::Caller, AuthFailure> authenticate(const Request& request, db::Connection& db,
                                                        const auth::TokenSigner& signer, const Config& config);
+
+// The same, plus the vigente pendiente `pendiente_id` read in the same round trip (Prefetch).
+std::variant<db::CallerYPendiente, AuthFailure> authenticate_with_pendiente(const Request& request, db::Connection& db,
+                                                                           const auth::TokenSigner& signer,
+                                                                           const Config& config,
+                                                                           std::int64_t pendiente_id);
 
 // 401 with WWW-Authenticate (error="invalid_token" when a token was presented).
 Response unauthorized(const AuthFailure& failure);

@@ -13,6 +13,7 @@
 #include "common/json_body.hpp"
 #include "common/result.hpp"
 #include "db/connection.hpp"
+#include "db/pendiente_repository.hpp"
 #include "domain/permisos.hpp"
 #include "fcgi/request.hpp"
 
@@ -31,6 +32,10 @@ public:
     db::Connection& db;
     const auth::TokenSigner& signer;
     std::optional<domain::Caller> caller;  // set on protected routes before the handler runs
+    // Prefetch::PendienteDelPath routes: the vigente pendiente of path id `prefetched_id`, read
+    // with the caller (nullopt: none such). Unset when the edge did not prefetch.
+    std::optional<std::int64_t> prefetched_id;
+    std::optional<db::PendienteRow> prefetched_pendiente;
 
     const domain::Caller& who() const { return *caller; }
 

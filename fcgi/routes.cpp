@@ -38,7 +38,8 @@ const Route kRoutes[] = {
 
     // §7 Pendientes
     {"POST", "/api/pendientes", h::crear_pendiente, A, kRegistrarPendiente, Body::Json, "Crear pendiente", "", "Pendiente"},
-    {"GET", "/api/pendientes/{id}", h::obtener_pendiente, A, kLeer, Body::None, "Obtener pendiente", "", "Pendiente"},
+    {"GET", "/api/pendientes/{id}", h::obtener_pendiente, A, kLeer, Body::None, "Obtener pendiente", "", "Pendiente",
+     Prefetch::PendienteDelPath},
     {"DELETE", "/api/pendientes/{id}", h::eliminar_pendiente, A, kEditarPendiente, Body::None, "Eliminar pendiente", "", ""},
     {"POST", "/api/pendientes/filtrar", h::filtrar_pendientes, A, kLeer, Body::OptionalJson, "Filtrar pendientes", "page,size,sort", "Page:Pendiente"},
     {"POST", "/api/pendientes/filtros", h::filtros, A, 0, Body::None, "Valores de filtro", "", "Filtros"},

@@ -19,6 +19,11 @@ enum class Access {
 
 enum class Body { None, Json, OptionalJson };
 
+// What the edge may read together with the caller's re-check (§2.5), in the same round trip
+// (issue 5): the vigente pendiente named by the first {id} of the path, for read-only handlers
+// that would read it unlocked anyway. Mutations lock and re-read their row (§6.6) instead.
+enum class Prefetch { None, PendienteDelPath };
+
 struct Route {
     std::string_view method;
     std::string_view pattern;
@@ -32,6 +37,7 @@ struct Route {
     // "Page:<Item>" for a Spring page, "Array:<Item>" for a list, "" for null, "Text" for plain text).
     std::string_view query = {};
     std::string_view response = {};
+    Prefetch prefetch = Prefetch::None;
 };
 
 std::span<const Route> route_table();

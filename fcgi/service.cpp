@@ -12,8 +12,7 @@ namespace pendientes {
 Service::Service(Config config)
     : config_(std::move(config)), signer_(read_secret_file(config_.jwt_secret_file), previous_jwt_keys(config_)), router_(route_table()) {
     // Before any worker thread exists (the master builds the Service, then forks).
-    if (config_.pppoe_key_file.empty()) throw ConfigError("PENDIENTES_PPPOE_KEY_FILE is required");
-    auth::install_field_cipher(std::make_unique<auth::FieldCipher>(read_secret_file(config_.pppoe_key_file)));
+    auth::install_field_cipher(std::make_unique<auth::FieldCipher>(read_secret_file(pppoe_key_path(config_))));
 }
 
 Outcome Service::handle(const Request& request, db::Connection& db) const {
@@ -40,12 +39,28 @@ Outcome Service::handle(const Request& request, db::Connection& db) const {
     try {
         Context ctx(request, config_, db, signer_, std::move(found.params));
         if (route.access != Access::Public) {
-            auto auth = authenticate(request, db, signer_, config_);
-            if (auto* failure = std::get_if<AuthFailure>(&auth)) {
-                out.response = unauthorized(*failure);
-                return out;
+            // A malformed id gets its 400 later, from the handler (§1.2 check 5 follows 3 and 4).
+            std::optional<std::int64_t> prefetch_id;
+            if (route.prefetch == Prefetch::PendienteDelPath)
+                if (auto id = ctx.path_id(0)) prefetch_id = *id;
+            if (prefetch_id) {
+                auto auth = authenticate_with_pendiente(request, db, signer_, config_, *prefetch_id);
+                if (auto* failure = std::get_if<AuthFailure>(&auth)) {
+                    out.response = unauthorized(*failure);
+                    return out;
+                }
+                auto& both = std::get<db::CallerYPendiente>(auth);
+                ctx.caller = both.caller;
+                ctx.prefetched_id = prefetch_id;
+                ctx.prefetched_pendiente = std::move(both.pendiente);
+            } else {
+                auto auth = authenticate(request, db, signer_, config_);
+                if (auto* failure = std::get_if<AuthFailure>(&auth)) {
+                    out.response = unauthorized(*failure);
+                    return out;
+                }
+                ctx.caller = std::get<domain::Caller>(auth);
             }
-            ctx.caller = std::get<domain::Caller>(auth);
             out.usuario_id = ctx.caller->usuario_id;
             bool allowed = route.access == Access::Admin ? domain::is_admin(*ctx.caller)
                                                          : domain::has_any(ctx.caller->permisos, route.bits);

@@ -1,4 +1,5 @@
 // POST /api/pendientes/filtrar and POST|GET /api/pendientes/filtros (API.md §7.3, §7.9).
+#include <algorithm>
 #include <array>
 #include <string_view>
 
@@ -103,7 +104,10 @@ void read_criterios(const rapidjson::Value& body, JsonFields& f, Criterios& c) {
     c.usuario_id = f.id("usuarioId", false);
     q.asignado_a = f.id("asignadoAId", false);
     q.registrado_por = f.id("registradoPorId", false);
-    if (auto e = f.enum_list<domain::EstadoPendiente>("estados")) q.estados = unir_nombres(*e);
+    if (auto e = f.enum_list<domain::EstadoPendiente>("estados"))
+        for (auto v : *e)
+            if (std::find(q.estados.begin(), q.estados.end(), domain::name_of(v)) == q.estados.end())
+                q.estados.emplace_back(domain::name_of(v));
     if (auto e = f.enum_list<domain::EstadoTecnico>("estadosTecnico")) q.estados_tecnico = unir_nombres(*e);
     read_fecha_pendiente(body, f, q);
     q.tipo = nombre(f.enumeration<domain::TipoPendiente>("tipo", false));

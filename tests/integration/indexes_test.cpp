@@ -23,16 +23,27 @@ struct PlanRow {
     std::string extra;
 };
 
-std::vector<PlanRow> explain(db::Connection& conn, const db::FiltroPendientes& filtro, db::Orden orden) {
-    const std::string sql = "EXPLAIN " + std::string(db::filtrar_page_sql(filtro, orden));
-    db::Statement st = conn.statement(sql);
-    db::bind_filtrar_page(st, filtro, 0, 10);
+std::vector<PlanRow> plan_of(db::Statement& st) {
     db::Rows rows = st.query();
     std::vector<PlanRow> plan;
     // EXPLAIN columns: id, select_type, table, type, possible_keys, key, key_len, ref, rows, Extra.
     auto col = [&](unsigned i) { return rows.opt_string(i).value_or(""); };
     while (rows.next()) plan.push_back({col(3), col(4), col(6), col(9), col(10)});
     return plan;
+}
+
+std::vector<PlanRow> explain(db::Connection& conn, const db::FiltroPendientes& filtro, db::Orden orden) {
+    const std::string sql = "EXPLAIN " + db::filtrar_page_sql(filtro, orden);  // a Statement borrows its text
+    db::Statement st = conn.statement(sql);
+    db::bind_filtrar_page(st, filtro, orden, 0, 10);
+    return plan_of(st);
+}
+
+std::vector<PlanRow> explain_count(db::Connection& conn, const db::FiltroPendientes& filtro) {
+    const std::string sql = "EXPLAIN " + db::filtrar_count_sql(filtro);
+    db::Statement st = conn.statement(sql);
+    db::bind_filtrar_count(st, filtro);
+    return plan_of(st);
 }
 
 // Every access to pendientes (p, and the union's a and r when the statement is bounded by one
@@ -89,7 +100,9 @@ BOOST_AUTO_TEST_CASE(listado_por_defecto_del_despacho_usa_un_indice) {
     db::FiltroPendientes filtro;
     filtro.ver_todos = true;  // CORD: VER_TODOS_PENDIENTES, no criteria, sort fechaCreacion,desc
     db::Orden orden;
-    BOOST_TEST(std::string(db::filtrar_page_sql(filtro, orden)) == db::kFiltrarDefaultSql);
+    // No criterion, no visibility term: nothing but the listing's own key in the WHERE.
+    BOOST_TEST(db::filtrar_page_sql(filtro, orden).find(" WHERE p.vigente = 1 ORDER BY p.fecha_creacion DESC") !=
+               std::string::npos);
     auto plan = explain(db.connection(), filtro, orden);
     expect_indexed(plan);
     // The page is read in index order: pendientes drives the join and nothing is sorted.
@@ -102,9 +115,9 @@ BOOST_AUTO_TEST_CASE(listado_por_defecto_del_despacho_usa_un_indice) {
 BOOST_AUTO_TEST_CASE(listado_del_tecnico_por_estados_usa_un_indice) {
     db::FiltroPendientes filtro;
     filtro.propio_empleado = 7;  // TECN: VER_DETALLE only, empleado 7
-    filtro.estados = "ASIGNADO,EN_PROGRESO,PAUSADO";
+    filtro.estados = {"ASIGNADO", "EN_PROGRESO", "PAUSADO"};
     db::Orden orden;
-    BOOST_TEST(std::string(db::filtrar_page_sql(filtro, orden)) == db::kFiltrarPropioSql);
+    BOOST_TEST(db::filtrar_page_sql(filtro, orden).find(" UNION SELECT r.id") != std::string::npos);
     auto plan = explain(db.connection(), filtro, orden);
     expect_indexed(plan);
     // Both halves of own(P) are looked up by their own index.
@@ -119,8 +132,36 @@ BOOST_AUTO_TEST_CASE(filtro_por_usuario_del_despacho_usa_los_mismos_indices) {
     filtro.ver_todos = true;
     filtro.usuario_empleado = 7;  // usuarioId 6 (tecnico1) resolved to empleado 7
     db::Orden orden;
-    BOOST_TEST(std::string(db::filtrar_page_sql(filtro, orden)) == db::kFiltrarPropioSql);
+    BOOST_TEST(db::filtrar_page_sql(filtro, orden).find(" UNION SELECT r.id") != std::string::npos);
     expect_indexed(explain(db.connection(), filtro, orden));
+}
+
+BOOST_AUTO_TEST_CASE(conteo_por_estados_del_despacho_se_responde_desde_un_indice) {
+    // The COUNT of every page (§1.3 totalElements): estados only, as the dispatcher's default
+    // screen. It must be one range of idx_pendientes_estado answered from the index alone,
+    // never a pass over the orders' rows.
+    db::FiltroPendientes filtro;
+    filtro.ver_todos = true;
+    filtro.estados = {"REGISTRADO", "ASIGNADO"};
+    auto plan = explain_count(db.connection(), filtro);
+    BOOST_TEST_REQUIRE(plan.size() == 1u);
+    BOOST_TEST(plan[0].key == "idx_pendientes_estado");
+    BOOST_TEST(plan[0].type == "range");
+    BOOST_TEST(plan[0].extra.find("Using index") != std::string::npos, plan[0].extra);
+    BOOST_TEST(plan[0].extra.find("condition") == std::string::npos, plan[0].extra);  // not ICP: no row reads
+}
+
+BOOST_AUTO_TEST_CASE(conteo_del_tecnico_por_estados_lee_solo_sus_filas_abiertas) {
+    db::FiltroPendientes filtro;
+    filtro.propio_empleado = 7;
+    filtro.estados = {"ASIGNADO", "EN_PROGRESO"};
+    std::string claves;
+    for (const auto& row : explain_count(db.connection(), filtro)) {
+        claves += row.key + " ";
+        if (row.table == "a" || row.table == "r") BOOST_TEST(row.type == "range", row.table);
+    }
+    BOOST_TEST(claves.find("idx_pendientes_asignado_estado") != std::string::npos, claves);
+    BOOST_TEST(claves.find("idx_pendientes_registrado_estado") != std::string::npos, claves);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
