@@ -162,6 +162,8 @@ private:
             workers_.erase(it);
             if (WIFSIGNALED(status))
                 log_line("warn", "worker " + std::to_string(pid) + " killed by signal " + std::to_string(WTERMSIG(status)));
+            else if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
+                log_line("warn", "worker " + std::to_string(pid) + " exited with status " + std::to_string(WEXITSTATUS(status)));
             if (!current || stopping_) continue;
             if (Scoreboard* board = scoreboard()) ++board->worker_restarts_total;
             // A worker that dies at once (e.g. bad config) must not turn the master into a fork bomb.
@@ -222,15 +224,17 @@ private:
 
 int run_pool(const PoolOptions& options) {
     try {
+        // libfcgi polls a fresh Unix-socket connection for up to 2 s before handing it over;
+        // nginx sends at once, so a short keeper poll only bounds the damage of idle clients.
+        // libfcgi reads the variable once, in its first FCGX_Init (open_listen_socket below);
+        // the forked workers inherit that state, so it must be set before.
+        ::setenv("LIBFCGI_IS_AF_UNIX_KEEPER_POLL_TIMEOUT", "100", 0);
         Config config = load_config(options.config_file);
         apply_timezone(config.timezone);
         int fd = open_listen_socket(config);
         set_listen_fd(fd);
         create_scoreboard();
         if (!config.pid_file.empty()) std::ofstream(config.pid_file) << getpid() << '\n';
-        // libfcgi polls a fresh Unix-socket connection for up to 2 s before handing it over;
-        // nginx sends at once, so a short keeper poll only bounds the damage of idle clients.
-        ::setenv("LIBFCGI_IS_AF_UNIX_KEEPER_POLL_TIMEOUT", "100", 0);
         Pool pool(options, std::move(config), fd);
         return pool.run();
     } catch (const std::exception& e) {

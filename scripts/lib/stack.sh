@@ -441,6 +441,9 @@ start_pool() {
   # Own session (no terminal signals; process group = master pid, see stop_pool). In this
   # non-interactive shell the background child is no group leader, so setsid does not fork
   # and $! stays the master's pid.
+  # POOL_ASAN_OPTIONS (scripts/test): the sanitizer build's pool runs with leak detection on,
+  # while the test programs keep the caller's ASAN_OPTIONS.
+  [[ -z ${POOL_ASAN_OPTIONS:-} ]] || clean+=("ASAN_OPTIONS=$POOL_ASAN_OPTIONS")
   (cd "$STACK_ROOT" && exec setsid env "${clean[@]}" "$BUILD_DIR/pendientes-fcgi" --config "$CONF_FILE") \
     </dev/null >>"$LOG_DIR/pool.log" 2>&1 &
   local launched=$! deadline=$((SECONDS + 20))
@@ -550,7 +553,7 @@ render_site_conf() {
   render_template "$STACK_ROOT/nginx/pendientes-site.conf.in" "$out" \
     "LISTEN_HTTPS=${listen_https%$'\n'}" "LISTEN_HTTP=${listen_http%$'\n'}" \
     "HTTPS_PORT_SUFFIX=$suffix" "SERVER_NAME=$name" "FCGI_SOCKET=$sock" \
-    "TLS_CERT=$cert" "TLS_KEY=$key" "MAX_BODY=1m" "ACCESS_LOG=$alog" "ERROR_LOG=$elog"
+    "TLS_CERT=$cert" "TLS_KEY=$key" "MAX_BODY=1m" "MAX_CONNS=512" "ACCESS_LOG=$alog" "ERROR_LOG=$elog"
 }
 
 ensure_tls() {

@@ -1,8 +1,9 @@
-// Fault 6 (issue 6 point 5): retries. nginx keeps `fastcgi_next_upstream off` (see the comment
-// in nginx/pendientes-site.conf.in): nginx never replays a request by itself, the client may
-// retry a PUT or DELETE after a 502/503/504 or a lost answer. These tests prove that such a
-// retry — sequential, simultaneous with the original, or after an answer that never reached
-// the client — leaves the same state and a single historial row.
+// Fault 6 (issue 6 point 5): retries. nginx replays an idempotent request (GET, PUT, DELETE)
+// once when the worker serving it dies or times out (`fastcgi_next_upstream error timeout`,
+// nginx/pendientes-site.conf.in), and a client may retry a PUT or DELETE after a 502/503/504
+// or a lost answer. These tests prove that such a retry — by nginx, sequential, simultaneous
+// with the original, or after an answer that never reached the client — leaves the same
+// state and a single historial row.
 #define BOOST_TEST_MODULE faults_reintentos
 #include <boost/test/unit_test.hpp>
 
@@ -12,6 +13,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <rapidjson/document.h>
+#include <signal.h>
+
+#include <fstream>
 #include <future>
 #include <thread>
 
@@ -148,4 +153,67 @@ BOOST_AUTO_TEST_CASE(delete_repetido_deja_el_mismo_estado_y_ninguna_fila_de_hist
     BOOST_TEST(es_sobre_error(perdedora, 404, "NO_ENCONTRADO"), perdedora.body);
     BOOST_TEST(db.count("SELECT vigente FROM pendientes WHERE id = ?", otro) == 0);
     BOOST_TEST(filas_historial(db, otro) == 1);
+}
+
+namespace {
+std::string estado_de_cuerpo(const std::string& body) {
+    rapidjson::Document d;
+    d.Parse(body.c_str());
+    if (d.HasParseError() || !d.IsObject() || !d.HasMember("data") || !d["data"].IsObject() ||
+        !d["data"].HasMember("estado") || !d["data"]["estado"].IsString())
+        return "";
+    return d["data"]["estado"].GetString();
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(nginx_reintenta_un_put_cuyo_trabajador_muere_y_se_aplica_una_vez) {
+    // The PUT waits on a row lock held by another session, so it is certainly inside a worker
+    // when every worker is SIGKILLed. nginx sees the connection close before any header and
+    // replays the PUT on the next upstream (the pool again, a fresh worker); the lock is then
+    // released and the replay succeeds. The client sees one 200, never the 502.
+    Api api;
+    Db datos;
+    Db bloqueo;
+    const auto coord = api.token(kCoord);
+    const auto id = api.crear_pendiente("TRASLADO");
+    crear_detalle(datos, id);
+    const auto maestro = pid_maestro();
+
+    bloqueo.connection().begin();
+    BOOST_REQUIRE(bloqueo.connection().statement("SELECT id FROM pendientes WHERE id = ? FOR UPDATE").bind(id).query().next());
+    auto envio = std::async(std::launch::async, [&] {
+        Cliente c;
+        return c.enviar("PUT", target_asignar(id), coord, std::nullopt, 20s);
+    });
+    std::this_thread::sleep_for(600ms);  // the PUT is waiting on the lock inside a worker
+    const auto antes = trabajadores();
+    for (pid_t w : antes) ::kill(w, SIGKILL);
+    const auto t0 = Clock::now();
+    while (ms_desde(t0) < 3000) {  // the pool has replaced them (the replay is queued for one)
+        auto ahora = trabajadores();
+        bool reemplazados = ahora.size() == antes.size();
+        for (pid_t w : antes) reemplazados = reemplazados && !ahora.count(w);
+        if (reemplazados) break;
+        std::this_thread::sleep_for(5ms);
+    }
+    std::this_thread::sleep_for(200ms);
+    bloqueo.connection().rollback();
+
+    auto r = envio.get();
+    BOOST_TEST(r.status == 200, r.status << " " << r.body << " " << r.error);
+    BOOST_TEST(estado_de_cuerpo(r.body) == "ASIGNADO");
+    BOOST_TEST(*datos.text("SELECT estado FROM pendientes WHERE id = ?", id) == "ASIGNADO");
+    BOOST_TEST(filas_asignado(datos, id) == 1);
+    BOOST_TEST(vivo(maestro));
+
+    // nginx's access log names every upstream attempt: two for this request.
+    std::ifstream log(env("PENDIENTES_TEST_LOG_DIR") + "/nginx-access.log");
+    const std::string marca = "\"PUT /api/pendientes/" + std::to_string(id) + "/asignar ";
+    std::string linea, encontrada;
+    while (std::getline(log, linea))
+        if (linea.find(marca) != std::string::npos) encontrada = linea;
+    BOOST_TEST_REQUIRE(!encontrada.empty());
+    const auto up = encontrada.substr(encontrada.find("up=\""));
+    BOOST_TEST(up.find(", ") != std::string::npos, encontrada);
+    std::printf("[faults] reintento de nginx: PUT /asignar → %d en %.0f ms; %s\n", r.status, r.ms, up.c_str());
 }

@@ -214,7 +214,11 @@ BOOST_AUTO_TEST_CASE(dos_mil_conexiones_a_la_vez_se_descartan_rapido_con_sobre_y
     // Shedding is fast and the queue bounded: nobody waits anywhere near the FastCGI read
     // time-out (30 s), the shed answers come at once.
     BOOST_TEST(percentil(lat, 99) < 10000.0);
-    BOOST_TEST(percentil(lat_por[503], 99) < 5000.0);
+    // More requests at once than limit_conn admits: some are shed, and shedding is immediate
+    // (the percentile of an empty set would pass vacuously, hence the count first).
+    BOOST_TEST(por[503] > 0u);
+    BOOST_TEST(percentil(lat_por[503], 99) < 2000.0);
+    BOOST_TEST(vivo(pid_maestro()));
 
     // Once the burst is over the service answers normally.
     std::this_thread::sleep_for(500ms);

@@ -23,7 +23,7 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr int kHilosCliente = 6;
-constexpr auto kDuracion = 12s;
+constexpr auto kDuracion = 15s;
 constexpr auto kIntervalo = 200ms;
 
 struct Muerte {
