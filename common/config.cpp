@@ -1,9 +1,12 @@
 #include "common/config.hpp"
 
+#include <fcntl.h>
+#include <openssl/rand.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <ctime>
 #include <fstream>
 #include <map>
@@ -115,6 +118,38 @@ std::string read_secret_file(const std::string& path) {
     std::string s = ss.str();
     if (!s.empty() && s.back() == '\n') s.pop_back();
     return s;
+}
+
+std::string random_key_text() {
+    unsigned char raw[32];
+    if (RAND_bytes(raw, sizeof raw) != 1) throw ConfigError("no randomness available for a new key");
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string key;
+    for (unsigned char b : raw) {
+        key += kHex[b >> 4];
+        key += kHex[b & 15];
+    }
+    return key;
+}
+
+bool create_secret_file(const std::string& path, const std::string& content) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) return false;
+    const std::string text = content + "\n";
+    const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok) ::unlink(path.c_str());
+    return ok;
+}
+
+std::string pppoe_key_path(const Config& config) {
+    if (!config.pppoe_key_file.empty()) return config.pppoe_key_file;
+    if (config.jwt_secret_file.empty()) throw ConfigError("PENDIENTES_JWT_SECRET_FILE is required");
+    const auto path = (std::filesystem::path(config.jwt_secret_file).parent_path() / "pppoe.key").string();
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 && !create_secret_file(path, random_key_text()) && ::stat(path.c_str(), &st) != 0)
+        throw ConfigError("PENDIENTES_PPPOE_KEY_FILE is not set and " + path + " cannot be created");
+    return path;
 }
 
 std::vector<std::string> previous_jwt_keys(const Config& config) {

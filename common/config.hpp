@@ -59,6 +59,18 @@ Config load_config(const std::optional<std::string>& file);
 // Reads a key file: whole content, one trailing newline stripped (§0.4).
 std::string read_secret_file(const std::string& path);
 
+// 32 random bytes as 64 hex characters: the format of every key file this project writes.
+std::string random_key_text();
+
+// Writes `content` plus a newline to a new file `path`, mode 0600 from its first byte.
+// false when it cannot be created (exists already, no permission).
+bool create_secret_file(const std::string& path, const std::string& content);
+
+// The PPPoE key file (issue 6): PENDIENTES_PPPOE_KEY_FILE, or when that is not set
+// `pppoe.key` beside the JWT key, so that a deployment configured with the §0.4 names only
+// still seals PPPoE passwords. Created with a random key on first use.
+std::string pppoe_key_path(const Config& config);
+
 // Keys retired by `pendientesctl rotate-key` (file <secret>.previous) that may still have
 // live tokens: kept while the file is younger than TTL + leeway, then ignored.
 std::vector<std::string> previous_jwt_keys(const Config& config);

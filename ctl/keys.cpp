@@ -1,5 +1,4 @@
 // pendientesctl issue-token, rotate-key, check-config (issue 7).
-#include <openssl/rand.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -38,30 +37,27 @@ int rotate_key(const Config& config) {
     namespace fs = std::filesystem;
     const fs::path current = config.jwt_secret_file;
     if (current.empty()) throw UsageError("PENDIENTES_JWT_SECRET_FILE is not set");
-    unsigned char raw[32];
-    if (RAND_bytes(raw, sizeof raw) != 1) {
-        std::fprintf(stderr, "rotate-key: no randomness available\n");
+    const fs::path next = current.string() + ".new";
+    fs::remove(next);  // left by an interrupted rotation
+    if (!create_secret_file(next.string(), random_key_text())) {
+        std::fprintf(stderr, "rotate-key: cannot write %s\n", next.c_str());
         return 1;
     }
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string key;
-    for (unsigned char b : raw) {
-        key += kHex[b >> 4];
-        key += kHex[b & 15];
+    // The service reads the key as its own user (`pendientes` in the package) while an
+    // administrator runs this as root: the new file takes the old one's owner and group.
+    struct stat old_st {};
+    if (::stat(current.c_str(), &old_st) == 0 && ::chown(next.c_str(), old_st.st_uid, old_st.st_gid) != 0 &&
+        ::geteuid() == 0) {
+        std::fprintf(stderr, "rotate-key: cannot give %s the owner of %s\n", next.c_str(), current.c_str());
+        return 1;
     }
-    const fs::path next = current.string() + ".new";
-    {
-        mode_t old_mask = ::umask(077);  // the key file is 0600 from its first byte
-        std::ofstream out(next, std::ios::binary | std::ios::trunc);
-        out << key << '\n';
-        ::umask(old_mask);
-        if (!out) {
-            std::fprintf(stderr, "rotate-key: cannot write %s\n", next.c_str());
-            return 1;
-        }
+    // The old key keeps verifying its tokens for TTL + leeway from *this moment*
+    // (previous_jwt_keys reads the file's mtime): a rename keeps the old mtime, so it is reset.
+    if (fs::exists(current)) {
+        const fs::path previous = current.string() + ".previous";
+        fs::rename(current, previous);
+        fs::last_write_time(previous, fs::file_time_type::clock::now());
     }
-    // The old key keeps verifying its tokens (TTL + leeway after this moment, see previous_jwt_keys).
-    if (fs::exists(current)) fs::rename(current, current.string() + ".previous");
     fs::rename(next, current);
     std::printf("new key written to %s; previous key kept in %s.previous for %lld s\n"
                 "reload the service to use it: systemctl reload pendientes-fcgi\n",

@@ -3,7 +3,9 @@
 
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -148,6 +150,12 @@ BOOST_AUTO_TEST_CASE(rotate_key_conserva_la_clave_anterior_para_sus_tokens) {
 
     std::string old_key = pendientes::read_secret_file((dir / "jwt.key").string());
     auto old_token = pendientes::auth::TokenSigner(old_key).issue(2, "CORD", std::time(nullptr), 600);
+    // A key in service for a month, owned by the service's user: the rotation must neither
+    // expire its tokens at once (grace counted from the rotation, not the file's age) nor
+    // leave the new key readable by root only.
+    fs::last_write_time(dir / "jwt.key", fs::file_time_type::clock::now() - std::chrono::hours(24 * 30));
+    const bool root = ::geteuid() == 0;
+    if (root) BOOST_TEST_REQUIRE(::chown((dir / "jwt.key").c_str(), 65534, 65534) == 0);
     auto r = ctl("rotate-key", "", (dir / "rot.conf").string());
     BOOST_TEST_REQUIRE(r.exit_code == 0, r.out);
     std::string new_key = pendientes::read_secret_file((dir / "jwt.key").string());
@@ -157,6 +165,7 @@ BOOST_AUTO_TEST_CASE(rotate_key_conserva_la_clave_anterior_para_sus_tokens) {
     struct stat st {};
     ::stat((dir / "jwt.key").c_str(), &st);
     BOOST_TEST((st.st_mode & 0777) == 0600);
+    if (root) BOOST_TEST((st.st_uid == 65534 && st.st_gid == 65534));
 
     pendientes::Config c = pendientes::load_config((dir / "rot.conf").string());
     pendientes::auth::TokenSigner rotated(new_key, pendientes::previous_jwt_keys(c));
