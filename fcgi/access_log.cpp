@@ -34,6 +34,26 @@ bool log_request(const Request& request, const Outcome& outcome, std::chrono::st
     w.EndObject();
     std::string line = out.str();
     line += '\n';
+    if (slow) {
+        // php-fpm's slowlog habit: a line of its own, easy to grep or alert on
+        // (`journalctl -u pendientes-fcgi | grep slow_request`).
+        JsonOut warn;
+        auto& s = warn.writer();
+        s.StartObject();
+        json::put(s, "time", ts);
+        json::put(s, "level", "warn");
+        json::put(s, "event", "slow_request");
+        json::put(s, "request_id", request.request_id);
+        json::put(s, "method", request.method);
+        json::put(s, "route", outcome.route_pattern);
+        json::key(s, "duration_ms");
+        s.Double(static_cast<double>(static_cast<std::int64_t>(ms * 1000)) / 1000.0);
+        json::put(s, "threshold_ms", slow_request_ms);
+        s.EndObject();
+        line += warn.str();
+        line += '\n';
+    }
+    // One write for both lines: threads of a worker share stderr and must not interleave.
     std::fwrite(line.data(), 1, line.size(), stderr);
     return slow;
 }

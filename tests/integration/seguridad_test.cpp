@@ -16,6 +16,10 @@ BOOST_AUTO_TEST_CASE(login_con_rafaga_desde_una_ip_recibe_429_con_sobre) {
         if (r.status == 429) {
             ++throttled;
             expect_error(r, 429, "DEMASIADOS_INTENTOS");
+            // nginx's @too_many location sets its own headers: none of the server's may be lost.
+            BOOST_TEST(r.header("retry-after") == "1");
+            BOOST_TEST(!r.header("x-request-id").empty());
+            BOOST_TEST(r.header("x-content-type-options") == "nosniff");
         } else {
             BOOST_TEST(r.status == 400);
         }

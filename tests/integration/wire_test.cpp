@@ -82,6 +82,21 @@ BOOST_AUTO_TEST_CASE(respuestas_llevan_cabeceras_de_seguridad_y_request_id) {
     BOOST_TEST(r.header("content-type").rfind("application/json", 0) == 0);
 }
 
+BOOST_AUTO_TEST_CASE(respuestas_propias_de_nginx_tambien_llevan_nosniff_y_request_id) {
+    // Answered by nginx itself, not the pool: an unknown prefix and an over-limit body.
+    Api api;
+    auto r = api.get("/otra-cosa");
+    expect_error(r, 404, "RUTA_NO_ENCONTRADA");
+    BOOST_TEST(r.header("x-content-type-options") == "nosniff");
+    BOOST_TEST(!r.header("x-request-id").empty());
+    auto big = api.post("/api/pendientes", std::string(1100000, ' '), api.token(kCoord));
+    expect_error(big, 413, "CUERPO_DEMASIADO_GRANDE");
+    BOOST_TEST(big.header("x-content-type-options") == "nosniff");
+    BOOST_TEST(!big.header("x-request-id").empty());
+    // Public answers are not marked no-store; the pool's authenticated ones are (above).
+    BOOST_TEST(api.get("/healthz/live").header("x-content-type-options") == "nosniff");
+}
+
 BOOST_AUTO_TEST_CASE(http_redirige_a_https) {
     Api api;
     auto r = api.client().send_plain(api.http_port(), "GET", "/api/pendientes/1");
