@@ -96,13 +96,10 @@ Response ejecutar(Context& ctx, const Solicitud& s) {
     auto p = db::lock_pendiente(ctx.db, s.pendiente_id);
     if (!p) return errors::no_encontrado("Pendiente no encontrado");
 
-    // Check 6, referenced records. Through /estado an order re-enters ASIGNADO with the
-    // technician it already has, which must still be assignable like on /asignar (edge 20).
-    std::optional<std::int64_t> tecnico_id = s.tecnico_id;
-    if (s.endpoint == TransicionEndpoint::Estado && s.target == EstadoPendiente::ASIGNADO) tecnico_id = p->asignado_a;
+    // Check 6, referenced records: the technician named by the request (/asignar).
     std::optional<db::EmpleadoRow> tecnico;
-    if (tecnico_id) {
-        tecnico = db::find_empleado_vigente(ctx.db, *tecnico_id);
+    if (s.tecnico_id) {
+        tecnico = db::find_empleado_vigente(ctx.db, *s.tecnico_id);
         if (!tecnico) return errors::no_encontrado("El técnico no existe o no está activo");
     }
     if (s.autor_id && !db::find_empleado_vigente(ctx.db, *s.autor_id))
@@ -124,6 +121,13 @@ Response ejecutar(Context& ctx, const Solicitud& s) {
                                                          "el pendiente no tiene técnico; use /asignar"));
     }
     const domain::Transicion& t = *decision.transicion;
+    // Through /estado an order re-enters ASIGNADO with the technician it already has: not a
+    // record the request names, so it is one of the edge's preconditions (§6.1 decision
+    // order: after the edge and its bits), and it must still be assignable like on /asignar.
+    if (t.asigna_tecnico && !s.tecnico_id && p->asignado_a) {
+        tecnico = db::find_empleado_vigente(ctx.db, *p->asignado_a);
+        if (!tecnico) return errors::no_encontrado("El técnico no existe o no está activo");
+    }
     if (t.requiere_detalle && !p->tiene_detalle) return errors::detalle_requerido(detalle_requerido_message(p->tipo));
     if (t.requiere_estado_tecnico_ok && p->estado_tecnico != domain::EstadoTecnico::OK)
         return errors::configuracion_pendiente();
