@@ -93,9 +93,12 @@ std::string_view openapi_component_schemas() {
       "estadosTecnico": {"type": "array", "items": {"type": "string"}}, "prioridades": {"type": "array", "items": {"type": "string"}},
       "lugares": {"type": "array", "items": {"type": "string"}}, "empresas": {"type": "array", "items": {"type": "string"}}}},
   "Health": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}}},
-  "PoolStatus": {"type": "object", "required": ["workers", "threadsTotal", "threadsActive", "threadsIdle", "requestsServed"],
-    "properties": {"workers": {"type": "integer"}, "threadsTotal": {"type": "integer"}, "threadsActive": {"type": "integer"},
-      "threadsIdle": {"type": "integer"}, "requestsServed": {"type": "integer"}, "listenQueue": {"type": ["integer", "null"]}}}
+  "PoolStatus": {"type": "object", "required": ["pool", "uptimeSeconds", "workers", "threadsTotal", "threadsActive", "threadsIdle",
+      "requestsServed", "slowRequests", "workerRestarts", "reloads", "listenQueue"],
+    "properties": {"pool": {"type": "string"}, "uptimeSeconds": {"type": "integer"}, "workers": {"type": "integer"},
+      "threadsTotal": {"type": "integer"}, "threadsActive": {"type": "integer"}, "threadsIdle": {"type": "integer"},
+      "requestsServed": {"type": "integer"}, "slowRequests": {"type": "integer"}, "workerRestarts": {"type": "integer"},
+      "reloads": {"type": "integer"}, "listenQueue": {"type": ["integer", "null"]}}}
 })JSON";
 }
 

@@ -126,6 +126,12 @@ BOOST_AUTO_TEST_CASE(salud_estado_y_metricas_del_pool) {
     BOOST_TEST(sj["data"]["threadsTotal"].GetInt() >= sj["data"]["workers"].GetInt());
     BOOST_TEST(sj["data"]["threadsActive"].GetInt() >= 1);  // this very request
     BOOST_TEST(sj["data"]["requestsServed"].GetInt64() >= 2);
+    BOOST_TEST(sj["data"]["threadsIdle"].GetInt() == sj["data"]["threadsTotal"].GetInt() - sj["data"]["threadsActive"].GetInt());
+    BOOST_TEST(sj["data"]["uptimeSeconds"].GetInt64() >= 0);
+    BOOST_TEST(sj["data"]["slowRequests"].GetInt64() >= 0);
+    BOOST_TEST(sj["data"]["workerRestarts"].GetInt64() >= 0);
+    BOOST_TEST(sj["data"]["reloads"].GetInt64() >= 0);
+    BOOST_TEST((sj["data"]["listenQueue"].IsInt64() || sj["data"]["listenQueue"].IsNull()));
 
     auto metrics = api.get("/metrics");
     BOOST_TEST(metrics.status == 200);
