@@ -20,16 +20,13 @@ using namespace std::chrono_literals;
 BOOST_AUTO_TEST_CASE(mutacion_de_una_fila_bloqueada_responde_503_tras_la_espera_de_bloqueo) {
     Api api;
     Db datos;  // the test's own rows
-    Db bloqueo;  // the foreign session that holds the lock
     const auto coord = api.token(kCoord);
     const auto id = api.crear_pendiente("TRASLADO");
     crear_detalle(datos, id);
     const auto espera_s = std::stoi(valor_config("PENDIENTES_DB_LOCK_WAIT_TIMEOUT", "3"));
     const auto historial_antes = filas_historial(datos, id);
 
-    bloqueo.connection().begin();
-    auto fila = bloqueo.connection().statement("SELECT id FROM pendientes WHERE id = ? FOR UPDATE").bind(id).query();
-    BOOST_REQUIRE(fila.next());
+    FilaBloqueada bloqueo(id);  // the foreign session that holds the lock
 
     // The mutation waits on the lock in one worker thread…
     auto asignacion = std::async(std::launch::async, [&] {
@@ -50,7 +47,7 @@ BOOST_AUTO_TEST_CASE(mutacion_de_una_fila_bloqueada_responde_503_tras_la_espera_
     }
 
     auto r = asignacion.get();
-    bloqueo.connection().rollback();
+    bloqueo.soltar();
     std::printf("[faults] fila bloqueada: PUT /asignar → %d %s en %.0f ms (innodb_lock_wait_timeout %d s); lecturas "
                 "durante el bloqueo max %.1f ms\n",
                 r.status, error_code(r.body).c_str(), r.ms, espera_s, percentil(durante, 100));
@@ -74,15 +71,12 @@ BOOST_AUTO_TEST_CASE(muchas_mutaciones_bloqueadas_a_la_vez_no_dejan_hilos_atasca
     // afterwards the pool answers at once (no thread stayed behind on the lock).
     Api api;
     Db datos;
-    Db bloqueo;
     const auto coord = api.token(kCoord);
     const auto id = api.crear_pendiente("TRASLADO");
     crear_detalle(datos, id);
     const int hilos = std::stoi(valor_config("PENDIENTES_THREADS", "8"));
 
-    bloqueo.connection().begin();
-    auto fila = bloqueo.connection().statement("SELECT id FROM pendientes WHERE id = ? FOR UPDATE").bind(id).query();
-    BOOST_REQUIRE(fila.next());
+    FilaBloqueada bloqueo(id);  // the foreign session that holds the lock
     std::vector<std::future<Resultado>> esperas;
     for (int i = 0; i < hilos + 2; ++i)
         esperas.push_back(std::async(std::launch::async, [&] {
@@ -97,7 +91,7 @@ BOOST_AUTO_TEST_CASE(muchas_mutaciones_bloqueadas_a_la_vez_no_dejan_hilos_atasca
         max_ms = std::max(max_ms, r.ms);
         BOOST_TEST(es_sobre_error(r, 503, "ERROR_INTERNO"), r.status << " " << r.body << " " << r.error);
     }
-    bloqueo.connection().rollback();
+    bloqueo.soltar();
     std::printf("[faults] %d mutaciones sobre la fila bloqueada: 503 ×%d, max %.0f ms\n", hilos + 2, por[503], max_ms);
     std::fflush(stdout);
     BOOST_TEST(*datos.text("SELECT estado_tecnico FROM pendientes WHERE id = ?", id) == "OK");

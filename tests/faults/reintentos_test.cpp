@@ -173,14 +173,12 @@ BOOST_AUTO_TEST_CASE(nginx_reintenta_un_put_cuyo_trabajador_muere_y_se_aplica_un
     // released and the replay succeeds. The client sees one 200, never the 502.
     Api api;
     Db datos;
-    Db bloqueo;
     const auto coord = api.token(kCoord);
     const auto id = api.crear_pendiente("TRASLADO");
     crear_detalle(datos, id);
     const auto maestro = pid_maestro();
 
-    bloqueo.connection().begin();
-    BOOST_REQUIRE(bloqueo.connection().statement("SELECT id FROM pendientes WHERE id = ? FOR UPDATE").bind(id).query().next());
+    FilaBloqueada bloqueo(id);
     auto envio = std::async(std::launch::async, [&] {
         Cliente c;
         return c.enviar("PUT", target_asignar(id), coord, std::nullopt, 20s);
@@ -197,7 +195,7 @@ BOOST_AUTO_TEST_CASE(nginx_reintenta_un_put_cuyo_trabajador_muere_y_se_aplica_un
         std::this_thread::sleep_for(5ms);
     }
     std::this_thread::sleep_for(200ms);
-    bloqueo.connection().rollback();
+    bloqueo.soltar();
 
     auto r = envio.get();
     BOOST_TEST(r.status == 200, r.status << " " << r.body << " " << r.error);

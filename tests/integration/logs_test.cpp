@@ -96,18 +96,16 @@ BOOST_AUTO_TEST_CASE(peticion_lenta_deja_ademas_una_linea_slow_request) {
     // the 3 s lock-wait timeout.
     Api api;
     Db datos;
-    Db bloqueo;
     const auto coord = api.token(kCoord);
     const auto id = api.crear_pendiente("TRASLADO");
     crear_detalle(datos, id);
-    bloqueo.connection().begin();
-    BOOST_REQUIRE(bloqueo.connection().statement("SELECT id FROM pendientes WHERE id = ? FOR UPDATE").bind(id).query().next());
+    FilaBloqueada bloqueo(id);
     auto envio = std::async(std::launch::async, [&] {
         Api otra;
         return asignar(otra, id, kTomas, coord);
     });
     std::this_thread::sleep_for(1500ms);
-    bloqueo.connection().rollback();
+    bloqueo.soltar();
     auto r = envio.get();
     BOOST_TEST_REQUIRE(r.status == 200, r.body);
     const std::string rid = r.header("x-request-id");

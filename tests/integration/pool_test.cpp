@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "support/stack.hpp"
+#include "transiciones_fixture.hpp"
 
 using namespace pendientes::test;
 
@@ -228,29 +229,21 @@ BOOST_AUTO_TEST_CASE(sigterm_deja_terminar_la_peticion_en_curso) {
     // A PUT held inside the worker by a row lock when SIGTERM arrives: the pool stops taking
     // work but the request finishes (200) once the lock goes, and then the pool exits 0.
     Api api;
-    Db bloqueo;
     const auto coord = api.token(kCoord);
     const auto id = api.crear_pendiente("TRASLADO");
-    {
-        Db db;
-        db.connection()
-            .statement("INSERT INTO pendientes_traslados (pendiente_id, lugar_destino, direccion_destino, tipo_servicio) "
-                       "VALUES (?, 'JULIACA', 'Av. Circunvalación 455', 'INTERNET_FIBRA')")
-            .bind(id)
-            .update();
-    }
+    Db db;
+    crear_detalle(db, id);
     SecondPool pool("drain", "PENDIENTES_WORKERS=1\nPENDIENTES_THREADS=2\n");
     BOOST_REQUIRE(pool.wait_listening(20000));
-    bloqueo.connection().begin();
-    BOOST_REQUIRE(bloqueo.connection().statement("SELECT id FROM pendientes WHERE id = ? FOR UPDATE").bind(id).query().next());
+    FilaBloqueada bloqueo(id);
     auto answer = std::async(std::launch::async, [&] {
-        return pool.request("PUT", "/api/pendientes/" + std::to_string(id) + "/asignar?idAsignado=7", coord);
+        return pool.request("PUT", ruta(id, "/asignar?idAsignado=" + std::to_string(kTomas)), coord);
     });
     std::this_thread::sleep_for(std::chrono::milliseconds(700));
     BOOST_REQUIRE(::kill(pool.pid, SIGTERM) == 0);
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     BOOST_TEST(::kill(pool.pid, 0) == 0);  // still draining
-    bloqueo.connection().rollback();
+    bloqueo.soltar();
     const std::string out = answer.get();
     BOOST_TEST(out.find("\"estado\":\"ASIGNADO\"") != std::string::npos, out);
     BOOST_TEST(pool.wait_exit(10000) == 0);

@@ -49,6 +49,32 @@ inline std::int64_t empleado_dado_de_baja(Api& api) {
     return id;
 }
 
+// The pendiente row as another session holds it: SELECT … FOR UPDATE in an open transaction
+// (§6.6), until soltar() or the end of scope. Mutations of that row wait for it.
+class FilaBloqueada {
+public:
+    explicit FilaBloqueada(std::int64_t pendiente_id) {
+        db_.connection().begin();
+        BOOST_REQUIRE(db_.connection()
+                          .statement("SELECT id FROM pendientes WHERE id = ? FOR UPDATE")
+                          .bind(pendiente_id)
+                          .query()
+                          .next());
+    }
+    ~FilaBloqueada() { soltar(); }
+    FilaBloqueada(const FilaBloqueada&) = delete;
+    FilaBloqueada& operator=(const FilaBloqueada&) = delete;
+    void soltar() {
+        if (!held_) return;
+        held_ = false;
+        db_.connection().rollback();
+    }
+
+private:
+    Db db_;
+    bool held_ = true;
+};
+
 // A fresh usuario with `rol` linked to a fresh empleado; returns its login and ids.
 struct UsuarioPrueba {
     Cuenta cuenta;
