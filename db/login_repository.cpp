@@ -2,21 +2,26 @@
 
 namespace pendientes::db {
 
-std::optional<std::string> login_blocked_until(Connection& db, std::string_view dni, const std::string& now) {
-    Rows rows = db.statement("SELECT bloqueado_hasta FROM login_intentos WHERE dni = ? AND bloqueado_hasta > ?")
+std::optional<std::int64_t> login_blocked_seconds(Connection& db, std::string_view dni, const std::string& now) {
+    Rows rows = db.statement(
+                      "SELECT TIMESTAMPDIFF(SECOND, ?, bloqueado_hasta) FROM login_intentos "
+                      "WHERE dni = ? AND bloqueado_hasta > ?")
+                    .bind(now)
                     .bind(dni)
                     .bind(now)
                     .query();
     if (!rows.next()) return std::nullopt;
-    return rows.opt_string(1);
+    return rows.int64(1);
 }
 
 void record_login_failure(Connection& db, std::string_view dni, const std::string& now) {
-    // One statement, so concurrent failures of one DNI on several workers all count.
+    // One statement, so concurrent failures of one DNI on several workers all count. From the
+    // fifth failure on, the DNI waits 2, 4, 8 … s (at most 15 min). The times are whole
+    // seconds, so the first wait is at least 1 s however late in its second the failure came.
     db.statement(
           "INSERT INTO login_intentos (dni, fallos, ultimo_fallo, bloqueado_hasta) VALUES (?, 1, ?, NULL) "
           "ON DUPLICATE KEY UPDATE fallos = fallos + 1, ultimo_fallo = VALUES(ultimo_fallo), "
-          "bloqueado_hasta = IF(fallos >= 5, VALUES(ultimo_fallo) + INTERVAL LEAST(POW(2, fallos - 5), 900) SECOND, NULL)")
+          "bloqueado_hasta = IF(fallos >= 5, VALUES(ultimo_fallo) + INTERVAL LEAST(POW(2, fallos - 4), 900) SECOND, NULL)")
         .bind(dni)
         .bind(now)
         .update();

@@ -1,4 +1,5 @@
 // POST /auth and GET /auth/validar-token (API.md §2.2, §2.3).
+#include <algorithm>
 #include <ctime>
 
 #include "auth/password.hpp"
@@ -58,9 +59,9 @@ Response login(Context& ctx) {
     if (!fields.ok()) return fields.error();
 
     const std::string now = now_sql();
-    if (db::login_blocked_until(ctx.db, *dni, now)) {
+    if (auto wait = db::login_blocked_seconds(ctx.db, *dni, now)) {
         Response r(errors::demasiados_intentos());
-        r.headers.emplace_back("Retry-After", "1");
+        r.headers.emplace_back("Retry-After", std::to_string(std::max<std::int64_t>(*wait, 1)));
         return r;
     }
     auto row = db::find_login_by_dni(ctx.db, *dni);

@@ -159,8 +159,12 @@ struct SecondPool {
     }
     ~SecondPool() {
         if (pid > 0 && ::kill(pid, 0) == 0) {
+            const auto t0 = std::chrono::steady_clock::now();
             ::kill(pid, SIGTERM);
             ::waitpid(pid, nullptr, 0);
+            const auto s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - t0).count();
+            if (s >= 5) std::fprintf(stderr, "[pool_test] %s: stop took %lld s; pool log:\n%s\n", dir.c_str(),
+                                     static_cast<long long>(s), log().c_str());
         }
         std::filesystem::remove_all(dir);
     }
@@ -194,6 +198,12 @@ struct SecondPool {
             ::pclose(p);
         }
         return out;
+    }
+    std::string log() const {
+        std::ifstream in(dir + "/pool.log");
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
     }
     int wait_exit(int ms) {
         for (int i = 0; i < ms / 20; ++i) {
@@ -246,7 +256,8 @@ BOOST_AUTO_TEST_CASE(sigterm_deja_terminar_la_peticion_en_curso) {
     bloqueo.soltar();
     const std::string out = answer.get();
     BOOST_TEST(out.find("\"estado\":\"ASIGNADO\"") != std::string::npos, out);
-    BOOST_TEST(pool.wait_exit(10000) == 0);
+    const int rc = pool.wait_exit(30000);
+    BOOST_TEST(rc == 0, pool.log());
 }
 
 BOOST_AUTO_TEST_CASE(sd_notify_anuncia_listo_recarga_y_parada) {
@@ -267,5 +278,6 @@ BOOST_AUTO_TEST_CASE(sd_notify_anuncia_listo_recarga_y_parada) {
 
     BOOST_REQUIRE(::kill(pool, SIGTERM) == 0);
     BOOST_TEST(!notify.wait_for("STOPPING=1", 10000).empty());
-    BOOST_TEST(second.wait_exit(10000) == 0);
+    const int rc = second.wait_exit(30000);  // the master gives its workers up to 25 s
+    BOOST_TEST(rc == 0, second.log());
 }
