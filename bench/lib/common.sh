@@ -225,8 +225,8 @@ ensure_dataset() {
     read -r size seed version _ _ _ _ _ _ complete <<<"$row"
     # --quick keeps a bigger dataset that is already there (removing a million rows takes
     # minutes); --reload insists on the exact size.
-    if ((complete == 1 && seed == BENCH_SEED && version == BENCH_VERSION &&
-      (size == BENCH_N || (size > BENCH_N && BENCH_QUICK && !BENCH_RELOAD)))); then
+    if ((!BENCH_RELOAD && complete == 1 && seed == BENCH_SEED && version == BENCH_VERSION &&
+      (size == BENCH_N || (size > BENCH_N && BENCH_QUICK)))); then
       set_ranges_from_marker "$row"
       ((size == BENCH_N)) || bench_log "note: keeping the loaded $size-pendiente dataset (--reload for exactly $BENCH_N)"
       bench_sizes "$size"

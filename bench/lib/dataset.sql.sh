@@ -165,10 +165,17 @@ SQL
 # is recomputed from the id, so the hashes match the generator's row numbers.
 bench_sql_detalles() {
   local lo=$((BENCH_PEND_LO + $1 - 1)) hi=$((BENCH_PEND_LO + $2 - 1))
-  local from="FROM (SELECT id, id - $BENCH_PEND_LO + 1 AS n, estado, estado_tecnico, fecha_creacion FROM pendientes WHERE id BETWEEN $lo AND $hi AND tipo ="
+  # The rows come from a copy of the chunk: a details insert fires the trigger that sets
+  # pendientes.tiene_detalle (009_tiene_detalle.sql), and MariaDB refuses a trigger that
+  # updates a table the triggering INSERT … SELECT reads (error 1442).
+  local from="FROM (SELECT id, n, estado, estado_tecnico, fecha_creacion FROM bench_chunk WHERE tipo ="
   # PPPoE/VLAN values exist once the order is past dispatch and nothing is outstanding.
   local red="estado NOT IN ('REGISTRADO', 'ASIGNADO', 'POSTERGADO') AND estado_tecnico = 'OK'"
   cat <<SQL
+DROP TEMPORARY TABLE IF EXISTS bench_chunk;
+CREATE TEMPORARY TABLE bench_chunk (PRIMARY KEY (id), KEY (tipo))
+  SELECT id, id - $BENCH_PEND_LO + 1 AS n, estado, estado_tecnico, fecha_creacion, tipo FROM pendientes
+  WHERE id BETWEEN $lo AND $hi;
 INSERT INTO pendientes_traslados (pendiente_id, lugar_destino, direccion_destino, tipo_servicio, vlan, ppoe,
                                   ppoe_password, fecha_creacion, fecha_modificacion, vigente)
 SELECT id, ELT(1 + MOD($(bench_h ld), 4), 'JULIACA', 'PUNO', 'ILAVE', 'JULI'), $(bench_sql_direccion dd),
