@@ -6,6 +6,15 @@
 #include "common/json_writer.hpp"
 
 namespace pendientes {
+namespace {
+
+// Milliseconds with three decimals (microsecond resolution), as a JSON number.
+void put_duration(JsonWriter& w, double ms) {
+    json::key(w, "duration_ms");
+    w.Double(static_cast<double>(static_cast<std::int64_t>(ms * 1000)) / 1000.0);
+}
+
+}  // namespace
 
 bool log_request(const Request& request, const Outcome& outcome, std::chrono::steady_clock::time_point started,
                  std::int64_t slow_request_ms) {
@@ -26,8 +35,7 @@ bool log_request(const Request& request, const Outcome& outcome, std::chrono::st
     // The pattern, not the path: paths may carry ids a log reader should not need.
     json::put(w, "route", outcome.route_pattern);
     json::put(w, "status", outcome.response.status);
-    json::key(w, "duration_ms");
-    w.Double(static_cast<double>(static_cast<std::int64_t>(ms * 1000)) / 1000.0);
+    put_duration(w, ms);
     json::put(w, "usuario_id", outcome.usuario_id);
     const bool slow = slow_request_ms > 0 && ms >= static_cast<double>(slow_request_ms);
     if (slow) json::put(w, "slow", true);
@@ -46,8 +54,7 @@ bool log_request(const Request& request, const Outcome& outcome, std::chrono::st
         json::put(s, "request_id", request.request_id);
         json::put(s, "method", request.method);
         json::put(s, "route", outcome.route_pattern);
-        json::key(s, "duration_ms");
-        s.Double(static_cast<double>(static_cast<std::int64_t>(ms * 1000)) / 1000.0);
+        put_duration(s, ms);
         json::put(s, "threshold_ms", slow_request_ms);
         s.EndObject();
         line += warn.str();

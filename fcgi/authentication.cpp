@@ -33,25 +33,21 @@ std::variant<std::int64_t, AuthFailure> token_usuario(const Request& request, co
 
 }  // namespace
 
-std::variant<domain::Caller, AuthFailure> authenticate(const Request& request, db::Connection& db,
-                                                       const auth::TokenSigner& signer, const Config& config) {
+std::variant<db::CallerYPendiente, AuthFailure> authenticate(const Request& request, db::Connection& db,
+                                                            const auth::TokenSigner& signer, const Config& config,
+                                                            std::optional<std::int64_t> pendiente_id) {
     auto usuario = token_usuario(request, signer, config);
     if (auto* failure = std::get_if<AuthFailure>(&usuario)) return *failure;
+    const std::int64_t usuario_id = std::get<std::int64_t>(usuario);
     // §2.5 step 6: role and vigente come from the database on every request.
-    auto caller = db::find_active_caller(db, std::get<std::int64_t>(usuario));
-    if (!caller) return AuthFailure{errors::usuario_inactivo(), true};
-    return *caller;
-}
-
-std::variant<db::CallerYPendiente, AuthFailure> authenticate_with_pendiente(const Request& request, db::Connection& db,
-                                                                           const auth::TokenSigner& signer,
-                                                                           const Config& config,
-                                                                           std::int64_t pendiente_id) {
-    auto usuario = token_usuario(request, signer, config);
-    if (auto* failure = std::get_if<AuthFailure>(&usuario)) return *failure;
-    auto both = db::find_active_caller_y_pendiente(db, std::get<std::int64_t>(usuario), pendiente_id);
-    if (!both) return AuthFailure{errors::usuario_inactivo(), true};
-    return std::move(*both);
+    std::optional<db::CallerYPendiente> found;
+    if (pendiente_id) {
+        found = db::find_active_caller_y_pendiente(db, usuario_id, *pendiente_id);
+    } else if (auto caller = db::find_active_caller(db, usuario_id)) {
+        found = db::CallerYPendiente{*caller, std::nullopt};
+    }
+    if (!found) return AuthFailure{errors::usuario_inactivo(), true};
+    return std::move(*found);
 }
 
 Response unauthorized(const AuthFailure& f) {

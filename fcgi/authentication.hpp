@@ -1,5 +1,6 @@
 #pragma once
 // Bearer-token authentication of §2.1 and §2.5, shared by the edge and GET /auth/validar-token.
+#include <optional>
 #include <variant>
 
 #include "auth/token.hpp"
@@ -17,14 +18,11 @@ struct AuthFailure {
     bool token_presented = false;
 };
 
-std::variant<domain::Caller, AuthFailure> authenticate(const Request& request, db::Connection& db,
-                                                       const auth::TokenSigner& signer, const Config& config);
-
-// The same, plus the vigente pendiente `pendiente_id` read in the same round trip (Prefetch).
-std::variant<db::CallerYPendiente, AuthFailure> authenticate_with_pendiente(const Request& request, db::Connection& db,
-                                                                           const auth::TokenSigner& signer,
-                                                                           const Config& config,
-                                                                           std::int64_t pendiente_id);
+// The caller behind the bearer token, re-checked in the database. With `pendiente_id`, the
+// vigente pendiente of that id is read in the same round trip (Prefetch; nullopt when none).
+std::variant<db::CallerYPendiente, AuthFailure> authenticate(const Request& request, db::Connection& db,
+                                                            const auth::TokenSigner& signer, const Config& config,
+                                                            std::optional<std::int64_t> pendiente_id = std::nullopt);
 
 // 401 with WWW-Authenticate (error="invalid_token" when a token was presented).
 Response unauthorized(const AuthFailure& failure);

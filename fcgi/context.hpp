@@ -32,10 +32,13 @@ public:
     db::Connection& db;
     const auth::TokenSigner& signer;
     std::optional<domain::Caller> caller;  // set on protected routes before the handler runs
-    // Prefetch::PendienteDelPath routes: the vigente pendiente of path id `prefetched_id`, read
-    // with the caller (nullopt: none such). Unset when the edge did not prefetch.
-    std::optional<std::int64_t> prefetched_id;
-    std::optional<db::PendienteRow> prefetched_pendiente;
+    // Prefetch::PendienteDelPath routes: the vigente pendiente of path id `id`, read with the
+    // caller (pendiente nullopt: none such). Unset when the edge did not prefetch.
+    struct Prefetched {
+        std::int64_t id;
+        std::optional<db::PendienteRow> pendiente;
+    };
+    std::optional<Prefetched> prefetch;
 
     const domain::Caller& who() const { return *caller; }
 

@@ -43,24 +43,14 @@ Outcome Service::handle(const Request& request, db::Connection& db) const {
             std::optional<std::int64_t> prefetch_id;
             if (route.prefetch == Prefetch::PendienteDelPath)
                 if (auto id = ctx.path_id(0)) prefetch_id = *id;
-            if (prefetch_id) {
-                auto auth = authenticate_with_pendiente(request, db, signer_, config_, *prefetch_id);
-                if (auto* failure = std::get_if<AuthFailure>(&auth)) {
-                    out.response = unauthorized(*failure);
-                    return out;
-                }
-                auto& both = std::get<db::CallerYPendiente>(auth);
-                ctx.caller = both.caller;
-                ctx.prefetched_id = prefetch_id;
-                ctx.prefetched_pendiente = std::move(both.pendiente);
-            } else {
-                auto auth = authenticate(request, db, signer_, config_);
-                if (auto* failure = std::get_if<AuthFailure>(&auth)) {
-                    out.response = unauthorized(*failure);
-                    return out;
-                }
-                ctx.caller = std::get<domain::Caller>(auth);
+            auto auth = authenticate(request, db, signer_, config_, prefetch_id);
+            if (auto* failure = std::get_if<AuthFailure>(&auth)) {
+                out.response = unauthorized(*failure);
+                return out;
             }
+            auto& found = std::get<db::CallerYPendiente>(auth);
+            ctx.caller = found.caller;
+            if (prefetch_id) ctx.prefetch = Context::Prefetched{*prefetch_id, std::move(found.pendiente)};
             out.usuario_id = ctx.caller->usuario_id;
             bool allowed = route.access == Access::Admin ? domain::is_admin(*ctx.caller)
                                                          : domain::has_any(ctx.caller->permisos, route.bits);

@@ -5,7 +5,7 @@
 namespace pendientes::handlers {
 
 Result<db::PendienteRow> pendiente_visible(Context& ctx, std::int64_t id) {
-    auto p = ctx.prefetched_id == id ? ctx.prefetched_pendiente : db::find_pendiente(ctx.db, id);
+    auto p = ctx.prefetch && ctx.prefetch->id == id ? ctx.prefetch->pendiente : db::find_pendiente(ctx.db, id);
     if (!p) return errors::no_encontrado("Pendiente no encontrado");
     if (!domain::is_visible(ctx.who(), p->ref())) return errors::sin_permiso();
     return std::move(*p);
