@@ -21,8 +21,7 @@ BOOST_AUTO_TEST_CASE(mutacion_de_una_fila_bloqueada_responde_503_tras_la_espera_
     Api api;
     Db datos;  // the test's own rows
     const auto coord = api.token(kCoord);
-    const auto id = api.crear_pendiente("TRASLADO");
-    crear_detalle(datos, id);
+    const auto id = pendiente_con_detalle(api, datos);
     const auto espera_s = std::stoi(valor_config("PENDIENTES_DB_LOCK_WAIT_TIMEOUT", "3"));
     const auto historial_antes = filas_historial(datos, id);
 
@@ -72,8 +71,7 @@ BOOST_AUTO_TEST_CASE(muchas_mutaciones_bloqueadas_a_la_vez_no_dejan_hilos_atasca
     Api api;
     Db datos;
     const auto coord = api.token(kCoord);
-    const auto id = api.crear_pendiente("TRASLADO");
-    crear_detalle(datos, id);
+    const auto id = pendiente_con_detalle(api, datos);
     const int hilos = std::stoi(valor_config("PENDIENTES_THREADS", "8"));
 
     FilaBloqueada bloqueo(id);  // the foreign session that holds the lock

@@ -63,8 +63,7 @@ BOOST_AUTO_TEST_CASE(put_asignar_repetido_deja_el_mismo_estado_y_una_sola_fila_d
     Api api;
     Db db;
     const auto coord = api.token(kCoord);
-    const auto id = api.crear_pendiente("TRASLADO");
-    crear_detalle(db, id);
+    const auto id = pendiente_con_detalle(api, db);
 
     auto primera = api.put(target_asignar(id), coord);
     BOOST_TEST_REQUIRE(primera.status == 200, primera.body);
@@ -84,8 +83,7 @@ BOOST_AUTO_TEST_CASE(put_asignar_duplicado_a_la_vez_aplica_una_sola_vez) {
     Api api;
     Db db;
     const auto coord = api.token(kCoord);
-    const auto id = api.crear_pendiente("TRASLADO");
-    crear_detalle(db, id);
+    const auto id = pendiente_con_detalle(api, db);
 
     auto envio = [&] {
         Cliente c;
@@ -109,8 +107,7 @@ BOOST_AUTO_TEST_CASE(put_asignar_reintentado_tras_perder_la_respuesta_converge) 
     Api api;
     Db db;
     const auto coord = api.token(kCoord);
-    const auto id = api.crear_pendiente("TRASLADO");
-    crear_detalle(db, id);
+    const auto id = pendiente_con_detalle(api, db);
 
     enviar_y_abandonar("PUT", target_asignar(id), coord);
     std::this_thread::sleep_for(300ms);  // let a request that did reach the pool finish
@@ -174,8 +171,7 @@ BOOST_AUTO_TEST_CASE(nginx_reintenta_un_put_cuyo_trabajador_muere_y_se_aplica_un
     Api api;
     Db datos;
     const auto coord = api.token(kCoord);
-    const auto id = api.crear_pendiente("TRASLADO");
-    crear_detalle(datos, id);
+    const auto id = pendiente_con_detalle(api, datos);
     const auto maestro = pid_maestro();
 
     FilaBloqueada bloqueo(id);

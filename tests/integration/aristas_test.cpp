@@ -60,8 +60,7 @@ const std::vector<Arista> kAristas = {
 std::int64_t pendiente_en_estado(Api& api, Db& db, const std::string& estado) {
     const auto admin = api.token(kAdmin);
     if (estado == "REGISTRADO" || estado == "POSTERGADO" || estado == "CANCELADO") {
-        auto id = api.crear_pendiente("TRASLADO");
-        crear_detalle(db, id);
+        auto id = pendiente_con_detalle(api, db);
         if (estado == "POSTERGADO")
             BOOST_REQUIRE(postergar(api, id, R"({"nuevaFecha":"2099-01-01T10:00:00"})", admin).status == 200);
         if (estado == "CANCELADO") BOOST_REQUIRE(put_estado(api, id, "CANCELADO", admin).status == 200);

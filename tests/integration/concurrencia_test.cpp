@@ -78,8 +78,7 @@ BOOST_AUTO_TEST_CASE(veinte_asignaciones_simultaneas_solo_una_gana) {
     auto coord = api.token(kCoord);
     for (int ronda = 0; ronda < kRondas; ++ronda) {
     BOOST_TEST_CONTEXT("ronda " << ronda) {
-    auto id = api.crear_pendiente("TRASLADO");
-    crear_detalle(db, id);
+    auto id = pendiente_con_detalle(api, db);
 
     std::vector<Peticion> ps;
     for (int i = 0; i < 20; ++i)
@@ -118,8 +117,7 @@ BOOST_AUTO_TEST_CASE(transiciones_que_compiten_dejan_un_estado_coherente) {
     auto admin = api.token(kAdmin);
     for (int ronda = 0; ronda < kRondas; ++ronda) {
         BOOST_TEST_CONTEXT("ronda " << ronda) {
-            auto id = api.crear_pendiente("TRASLADO");
-            crear_detalle(db, id);
+            auto id = pendiente_con_detalle(api, db);
             std::vector<Peticion> ps;
             for (int i = 0; i < 3; ++i) {
                 ps.push_back({"PUT", ruta(id, "/estado?nuevoEstado=CANCELADO&motivo=carrera"), i % 2 ? coord : admin, {}});

@@ -86,8 +86,7 @@ BOOST_AUTO_TEST_CASE(eliminar_empleado_es_baja_logica_y_ya_no_se_asigna) {
     // Existing references keep the name; new assignments refuse the empleado.
     auto g = api.get(ruta(id), api.token(kCoord));
     BOOST_TEST(std::string(g.json()["data"]["asignadoA"].GetString()) == "Baja Prueba");
-    auto otro = api.crear_pendiente("TRASLADO");
-    crear_detalle(db, otro);
+    auto otro = pendiente_con_detalle(api, db);
     expect_error(asignar(api, otro, tecnico, api.token(kCoord)), 404, "NO_ENCONTRADO");
 }
 

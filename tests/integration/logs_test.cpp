@@ -97,8 +97,7 @@ BOOST_AUTO_TEST_CASE(peticion_lenta_deja_ademas_una_linea_slow_request) {
     Api api;
     Db datos;
     const auto coord = api.token(kCoord);
-    const auto id = api.crear_pendiente("TRASLADO");
-    crear_detalle(datos, id);
+    const auto id = pendiente_con_detalle(api, datos);
     FilaBloqueada bloqueo(id);
     auto envio = std::async(std::launch::async, [&] {
         Api otra;

@@ -130,6 +130,13 @@ inline void crear_detalle(Db& db, std::int64_t id, const std::string& tipo = "TR
     }
 }
 
+// A REGISTRADO order of `tipo` with its details row, ready to be dispatched (§6.5).
+inline std::int64_t pendiente_con_detalle(Api& api, Db& db, const std::string& tipo = "TRASLADO") {
+    auto id = api.crear_pendiente(tipo);
+    crear_detalle(db, id, tipo);
+    return id;
+}
+
 inline HttpResponse put_estado(Api& api, std::int64_t id, const std::string& estado, const std::string& token,
                                const std::string& extra = "") {
     return api.put(ruta(id, "/estado?nuevoEstado=" + estado + extra), token);

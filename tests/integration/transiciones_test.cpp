@@ -36,8 +36,7 @@ BOOST_AUTO_TEST_CASE(asignar_sin_detalle_devuelve_409_y_no_escribe_nada) {
 BOOST_AUTO_TEST_CASE(asignar_con_detalle_pasa_a_asignado_y_registra_historial) {
     Api api;
     Db db;
-    auto id = api.crear_pendiente("TRASLADO");
-    crear_detalle(db, id);
+    auto id = pendiente_con_detalle(api, db);
     auto r = asignar(api, id, kTomas, api.token(kCoord));
     BOOST_TEST_REQUIRE(r.status == 200, r.body);
     auto j = r.json();
@@ -71,8 +70,7 @@ BOOST_AUTO_TEST_CASE(asignar_repetido_es_transicion_invalida_sin_segundo_histori
 BOOST_AUTO_TEST_CASE(asignar_tecnico_inexistente_o_inactivo_es_404) {
     Api api;
     Db db;
-    auto id = api.crear_pendiente("TRASLADO");
-    crear_detalle(db, id);
+    auto id = pendiente_con_detalle(api, db);
     expect_error(asignar(api, id, empleado_dado_de_baja(api), api.token(kCoord)), 404, "NO_ENCONTRADO");
     expect_error(asignar(api, id, 424242, api.token(kCoord)), 404, "NO_ENCONTRADO");
     expect_error(asignar(api, id, 0, api.token(kCoord)), 404, "NO_ENCONTRADO");
@@ -102,8 +100,7 @@ BOOST_AUTO_TEST_CASE(asignar_parametro_invalido_es_400_antes_que_404) {
 BOOST_AUTO_TEST_CASE(asignar_acepta_el_parametro_en_un_cuerpo_urlencoded) {
     Api api;
     Db db;
-    auto id = api.crear_pendiente("TRASLADO");
-    crear_detalle(db, id);
+    auto id = pendiente_con_detalle(api, db);
     auto r = api.send("PUT", ruta(id, "/asignar"),
                       {{"Authorization", "Bearer " + api.token(kCoord)},
                        {"Content-Type", "application/x-www-form-urlencoded"}},
@@ -358,8 +355,7 @@ BOOST_AUTO_TEST_CASE(orden_de_comprobaciones_de_una_transicion) {
     // and VER_DETALLE (16 + 4) that does not own the order.
     auto u = crear_usuario(api, crear_rol(api, 20));
     auto solo = login(api, u);
-    auto otro = api.crear_pendiente("TRASLADO");
-    crear_detalle(db, otro);
+    auto otro = pendiente_con_detalle(api, db);
     expect_error(asignar(api, otro, 424242, solo), 404, "NO_ENCONTRADO");
     expect_error(asignar(api, otro, kTomas, solo), 403, "SIN_PERMISO");
     BOOST_TEST(filas_historial(db, otro) == 1);
