@@ -54,6 +54,11 @@ ApiError tipo_contenido_no_soportado() {
 ApiError servicio_no_disponible() {
     return make(503, "ERROR_INTERNO", "Servicio no disponible temporalmente, intente de nuevo");
 }
+ApiError resultado_desconocido() {
+    return make(503, "ERROR_INTERNO",
+                "Se perdió la conexión con la base de datos al confirmar el cambio: puede haberse guardado; "
+                "consúltelo antes de repetirlo");
+}
 ApiError error_interno() { return make(500, "ERROR_INTERNO", "Error interno del servidor"); }
 }  // namespace errors
 

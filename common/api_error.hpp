@@ -46,6 +46,9 @@ ApiError cuerpo_demasiado_grande();
 ApiError demasiados_intentos();
 ApiError tipo_contenido_no_soportado();
 ApiError servicio_no_disponible();
+// A change whose commit lost its answer (db::DbErrorKind::CommitUnknown): the client must look
+// before it repeats a create.
+ApiError resultado_desconocido();
 ApiError error_interno();
 }  // namespace errors
 

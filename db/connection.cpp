@@ -9,6 +9,7 @@
 #include <mysql_driver.h>
 
 #include <mutex>
+#include <stdexcept>
 
 #include "db/db_error.hpp"
 
@@ -94,7 +95,9 @@ void Statement::apply(sql::PreparedStatement& ps) const {
     }
 }
 
-Rows Statement::query() {
+Rows Statement::query() { return run_query(true); }
+
+Rows Statement::run_query(bool may_replay) {
     // A read outside a transaction may be replayed once: the usual case is the first query of a
     // request after MariaDB restarted, on a connection that was idle across the restart.
     for (int attempt = 0;; ++attempt) {
@@ -106,29 +109,46 @@ Rows Statement::query() {
         } catch (const sql::SQLException& e) {
             DbError err = to_db_error(e);
             if (err.kind() == DbErrorKind::Unavailable) conn_.mark_broken();
-            if (err.kind() != DbErrorKind::Unavailable || conn_.in_transaction() || attempt > 0) throw err;
+            if (err.kind() != DbErrorKind::Unavailable || !may_replay || conn_.in_transaction() || attempt > 0)
+                throw err;
         }
     }
 }
 
 std::int64_t Statement::update() {
+    const bool autocommit = !conn_.in_transaction();
+    conn_.ensure_connected();  // a failure here sent nothing: plain Unavailable
+    sql::PreparedStatement* ps = nullptr;
     try {
-        conn_.ensure_connected();
-        auto& ps = conn_.prepared(sql_);
-        apply(ps);
-        return ps.executeUpdate();
+        ps = &conn_.prepared(sql_);
+        apply(*ps);
     } catch (const sql::SQLException& e) {
         DbError err = to_db_error(e);
         if (err.kind() == DbErrorKind::Unavailable) conn_.mark_broken();
         throw err;
     }
+    try {
+        return ps->executeUpdate();
+    } catch (const sql::SQLException& e) {
+        DbError err = to_db_error(e);
+        if (err.kind() == DbErrorKind::Unavailable) conn_.mark_broken();
+        // Outside a transaction the statement is its own commit.
+        throw autocommit ? commit_failure(err) : err;
+    }
 }
 
 std::int64_t Statement::insert() {
+    const bool autocommit = !conn_.in_transaction();
     update();
-    Rows rows = conn_.statement("SELECT LAST_INSERT_ID()").query();
-    rows.next();
-    return rows.int64(1);
+    // LAST_INSERT_ID() belongs to this connection: a replay on a fresh one would answer 0.
+    try {
+        Rows rows = conn_.statement("SELECT LAST_INSERT_ID()").run_query(false);
+        rows.next();
+        return rows.int64(1);
+    } catch (const DbError& e) {
+        // Outside a transaction the row is already stored; only its id was lost.
+        throw autocommit ? commit_failure(e) : e;
+    }
 }
 
 // ---- Connection ----
@@ -192,13 +212,19 @@ void Connection::execute(const std::string& text) {
 }
 
 void Connection::begin() {
+    // START TRANSACTION inside one would silently commit the outer one.
+    if (in_transaction_) throw std::logic_error("nested transaction");
     execute("START TRANSACTION");
     in_transaction_ = true;
 }
 
 void Connection::commit() {
-    execute("COMMIT");
     in_transaction_ = false;
+    try {
+        execute("COMMIT");
+    } catch (const DbError& e) {
+        throw commit_failure(e);
+    }
 }
 
 void Connection::rollback() noexcept {

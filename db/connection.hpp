@@ -60,6 +60,8 @@ public:
     Statement& bind_null();
 
     Rows query();
+    // Outside a transaction a write is its own commit: a connection lost while it ran throws
+    // DbError(CommitUnknown), since the server may have stored it.
     std::int64_t update();  // affected rows
     std::int64_t insert();  // LAST_INSERT_ID()
 
@@ -67,6 +69,7 @@ private:
     struct Null {};
     using Value = std::variant<Null, std::int64_t, bool, std::string>;
     void apply(sql::PreparedStatement& ps) const;
+    Rows run_query(bool may_replay);
 
     Connection& conn_;
     std::string_view sql_;

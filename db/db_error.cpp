@@ -18,6 +18,14 @@ DbErrorKind classify(int code) {
     }
 }
 
+DbError commit_failure(const DbError& e) {
+    // ER_SERVER_SHUTDOWN and ER_CONNECTION_KILLED are sent when the thread was killed, which
+    // MariaDB reports after a COMMIT that had already completed: they are as ambiguous as a
+    // dropped socket.
+    if (e.kind() != DbErrorKind::Unavailable) return e;
+    return DbError(DbErrorKind::CommitUnknown, e.code(), e.what());
+}
+
 DbError to_db_error(const sql::SQLException& e) {
     // The message names the statement failure, never bound values (they are not in it).
     return DbError(classify(e.getErrorCode()), e.getErrorCode(), e.what());

@@ -12,6 +12,9 @@ enum class DbErrorKind {
     LockTimeout,  // innodb_lock_wait_timeout: 503
     Deadlock,     // chosen as deadlock victim: 503 (client may retry)
     Duplicate,    // unique key: 409 DUPLICADO unless a repository maps it first
+    // The connection failed while a COMMIT (or an autocommit write) was on its way: the server
+    // may have made the change durable and then lost its answer. 503, but never "try again".
+    CommitUnknown,
     Other,        // a bug or a schema problem: 500
 };
 
@@ -27,6 +30,9 @@ private:
 };
 
 DbErrorKind classify(int mysql_error_code);
+// What a failure of a statement that commits (COMMIT, or a write outside a transaction) means
+// for its outcome: a lost or killed connection leaves it unknown; anything else is a refusal.
+DbError commit_failure(const DbError& e);
 DbError to_db_error(const sql::SQLException& e);
 
 }  // namespace pendientes::db

@@ -67,6 +67,11 @@ Outcome Service::handle(const Request& request, db::Connection& db) const {
             case db::DbErrorKind::Deadlock:
                 out.response = errors::servicio_no_disponible();
                 break;
+            case db::DbErrorKind::CommitUnknown:
+                std::fprintf(stderr, "{\"level\":\"warn\",\"request_id\":\"%s\",\"commit\":\"unknown\",\"db_error\":%d}\n",
+                             request.request_id.c_str(), e.code());
+                out.response = errors::resultado_desconocido();
+                break;
             case db::DbErrorKind::Duplicate:
                 out.response = errors::duplicado();
                 break;

@@ -39,10 +39,12 @@ Response crear_cargo(Context& ctx) {
     auto descripcion = f.string("descripcion", {.max_code_points = kMaxDescripcion});
     if (!f.ok()) return f.error();
 
+    db::Transaction tx(ctx.db);
     auto id = db::insert_cargo(ctx.db, *nombre, descripcion);
     if (!id) return errors::duplicado("Ya existe un cargo con ese nombre");
     auto created = db::find_cargo_vigente(ctx.db, *id);
     if (!created) return errors::error_interno();
+    tx.commit();
     return cargo_response("Cargo creado correctamente", *created);
 }
 
@@ -60,10 +62,12 @@ Response actualizar_cargo(Context& ctx) {
     c.descripcion = f.string("descripcion", {.max_code_points = kMaxDescripcion});
     if (!f.ok()) return f.error();
 
+    db::Transaction tx(ctx.db);
     if (!db::find_cargo_vigente(ctx.db, *id)) return errors::no_encontrado("Cargo no encontrado");
     if (!db::update_cargo(ctx.db, *id, c)) return errors::duplicado("Ya existe un cargo con ese nombre");
     auto updated = db::find_cargo_vigente(ctx.db, *id);
     if (!updated) return errors::no_encontrado("Cargo no encontrado");
+    tx.commit();
     return cargo_response("Cargo actualizado correctamente", *updated);
 }
 

@@ -99,10 +99,12 @@ Response crear_cliente(Context& ctx) {
     c.telefono = campos.telefono;
     c.email = campos.email;
     c.contacto_representante = campos.contacto_representante;
+    db::Transaction tx(ctx.db);
     auto id = db::insert_cliente(ctx.db, c);
     if (!id) return errors::duplicado("Ya existe un cliente con ese código");
     auto created = db::find_cliente_vigente(ctx.db, *id);
     if (!created) return errors::error_interno();
+    tx.commit();
     return success("Cliente creado correctamente", [&](JsonWriter& w) { present::cliente(w, *created); });
 }
 

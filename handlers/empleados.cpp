@@ -27,9 +27,11 @@ Response crear_empleado(Context& ctx) {
 
     if (!db::cargo_exists(ctx.db, *cargo)) return errors::no_encontrado("El cargo no existe");
     db::NuevoEmpleado e{*nombre, *paterno, *materno, telefono, correo, *cargo, domain::format_local_date(*ingreso)};
+    db::Transaction tx(ctx.db);
     auto id = db::insert_empleado(ctx.db, e);
     auto created = db::find_empleado_vigente(ctx.db, id);
     if (!created) return errors::error_interno();
+    tx.commit();
     return success("Empleado creado correctamente", [&](JsonWriter& w) { present::empleado(w, *created); });
 }
 
@@ -55,9 +57,11 @@ Response actualizar_empleado(Context& ctx) {
 
     if (!db::find_empleado_vigente(ctx.db, *id)) return errors::no_encontrado("Empleado no encontrado");
     if (c.cargo_id && !db::cargo_exists(ctx.db, *c.cargo_id)) return errors::no_encontrado("El cargo no existe");
+    db::Transaction tx(ctx.db);
     db::update_empleado(ctx.db, *id, c);
     auto updated = db::find_empleado_vigente(ctx.db, *id);
     if (!updated) return errors::no_encontrado("Empleado no encontrado");
+    tx.commit();
     return success("Empleado actualizado correctamente", [&](JsonWriter& w) { present::empleado(w, *updated); });
 }
 

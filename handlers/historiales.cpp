@@ -35,9 +35,11 @@ Response crear_historial(Context& ctx) {
     if (!db::find_empleado_vigente(ctx.db, *empleado_id)) return errors::no_encontrado("El empleado no existe");
     if (!domain::is_visible(ctx.who(), p->ref())) return errors::sin_permiso();
 
+    db::Transaction tx(ctx.db);
     auto id = db::insert_historial(ctx.db, p->id, *empleado_id, *estado, detalles, now_sql());
     auto created = db::find_historial(ctx.db, id);
     if (!created) return errors::error_interno();
+    tx.commit();
     return success("Historial registrado correctamente", [&](JsonWriter& w) { present::historial(w, *created); });
 }
 

@@ -73,17 +73,15 @@ Response crear_pendiente(Context& ctx) {
         return errors::no_encontrado("El empleado que registra no existe");
     if (!db::find_cliente_vigente(ctx.db, req->nuevo.cliente_id)) return errors::no_encontrado("El cliente no existe");
 
-    std::int64_t id = 0;
-    {
-        db::Transaction tx(ctx.db);
-        const std::string now = now_sql();
-        id = db::insert_pendiente(ctx.db, req->nuevo, now);
-        db::insert_historial(ctx.db, id, db::audit_empleado(ctx.who(), ctx.config.system_empleado_id),
-                             EstadoPendiente::REGISTRADO, std::string("Pendiente registrado"), now);
-        tx.commit();
-    }
+    // The answer is read before COMMIT: once the row is durable nothing may turn it into an error.
+    db::Transaction tx(ctx.db);
+    const std::string now = now_sql();
+    const auto id = db::insert_pendiente(ctx.db, req->nuevo, now);
+    db::insert_historial(ctx.db, id, db::audit_empleado(ctx.who(), ctx.config.system_empleado_id),
+                         EstadoPendiente::REGISTRADO, std::string("Pendiente registrado"), now);
     auto created = db::find_pendiente(ctx.db, id);
     if (!created) return errors::error_interno();
+    tx.commit();
     return pendiente_response("Pendiente creado correctamente", *created);
 }
 

@@ -69,9 +69,11 @@ Response crear_rol(Context& ctx) {
     if (!f.ok()) return f.error();
 
     db::RolRow r{*id, *nombre, permisos.value_or(0), descripcion};
+    db::Transaction tx(ctx.db);
     if (!db::insert_rol(ctx.db, r)) return errors::duplicado("Ya existe un rol con ese id o nombre");
     auto created = db::find_rol(ctx.db, r.id);
     if (!created) return errors::error_interno();
+    tx.commit();
     return rol_response("Rol creado correctamente", *created);
 }
 
@@ -92,9 +94,11 @@ Response actualizar_rol(Context& ctx) {
     if (!f.ok()) return f.error();
 
     if (!db::find_rol(ctx.db, id)) return errors::no_encontrado("Rol no encontrado");
+    db::Transaction tx(ctx.db);
     if (!db::update_rol(ctx.db, id, c)) return errors::duplicado("Ya existe un rol con ese nombre");
     auto updated = db::find_rol(ctx.db, id);
     if (!updated) return errors::no_encontrado("Rol no encontrado");
+    tx.commit();
     return rol_response("Rol actualizado correctamente", *updated);
 }
 

@@ -86,10 +86,12 @@ Response crear_usuario(Context& ctx) {
     if (!hash) return errors::validacion(FieldError{"password", "no se puede cifrar", "FORMATO", std::nullopt});
 
     db::NuevoUsuario u{*nombre, *dni, *email, *hash, *rol_id, *empleado_id, activo.value_or(true)};
+    db::Transaction tx(ctx.db);
     auto inserted = db::insert_usuario(ctx.db, u);
     if (inserted.conflicto != db::Conflicto::Ninguno) return conflicto_error(inserted.conflicto);
     auto created = db::find_usuario(ctx.db, inserted.id);
     if (!created) return errors::error_interno();
+    tx.commit();
     return usuario_response("Usuario creado correctamente", *created);
 }
 
@@ -131,10 +133,12 @@ Response actualizar_usuario(Context& ctx) {
         if (!c.password_hash)
             return errors::validacion(FieldError{"password", "no se puede cifrar", "FORMATO", std::nullopt});
     }
+    db::Transaction tx(ctx.db);
     if (auto conflicto = db::update_usuario(ctx.db, *id, c); conflicto != db::Conflicto::Ninguno)
         return conflicto_error(conflicto);
     auto updated = db::find_usuario(ctx.db, *id);
     if (!updated) return errors::no_encontrado("Usuario no encontrado");
+    tx.commit();
     return usuario_response("Usuario actualizado correctamente", *updated);
 }
 

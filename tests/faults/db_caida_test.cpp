@@ -3,7 +3,9 @@
 // During the outage every request that needs the database answers a 503 envelope within the
 // DB time-outs (connect 2 s + read 5 s), /healthz/live keeps answering 200, the service
 // recovers by itself once MariaDB is back, and no write is lost or invented: every create
-// answered 200 is stored with the id it returned, and no create answered with an error is.
+// answered 200 is stored with the id it returned, and no create answered with an error is —
+// except one whose COMMIT lost its answer, which the service must say in its 503 (the server
+// may have stored it; nobody can know until it is back).
 #define BOOST_TEST_MODULE faults_db_caida
 #include <boost/test/unit_test.hpp>
 
@@ -25,6 +27,11 @@ constexpr int kHilosCliente = 6;
 constexpr auto kCaida = 5s;
 // Requests started this long after MariaDB answers again must all succeed.
 constexpr auto kGracia = 2s;
+
+// The 503 of a commit whose answer was lost (errors::resultado_desconocido).
+bool resultado_desconocido(const Resultado& r) {
+    return r.status == 503 && r.body.find("puede haberse guardado") != std::string::npos;
+}
 
 // Whatever happens to the test, MariaDB is running again when it ends (the other suites need it).
 struct ArrancarAlSalir {
@@ -111,13 +118,16 @@ BOOST_AUTO_TEST_CASE(mariadb_detenido_bajo_carga_da_503_rapido_se_recupera_solo_
                      .bind(carga.etiqueta())
                      .query();
     while (filas.next()) guardadas[filas.string(1)] = filas.int64(2);
-    std::size_t creadas_ok = 0, creadas_error = 0, perdidas = 0, fantasmas = 0;
+    std::size_t creadas_ok = 0, creadas_error = 0, perdidas = 0, fantasmas = 0, en_duda = 0, en_duda_guardadas = 0;
     for (const auto& r : rs) {
         if (r.tipo != Tipo::Crear) continue;
         auto it = guardadas.find(r.direccion);
         if (r.r.status == 200) {
             ++creadas_ok;
             if (it == guardadas.end() || it->second != r.id) ++perdidas;
+        } else if (resultado_desconocido(r.r)) {
+            ++en_duda;
+            if (it != guardadas.end()) ++en_duda_guardadas;
         } else {
             ++creadas_error;
             if (it != guardadas.end()) ++fantasmas;
@@ -132,12 +142,13 @@ BOOST_AUTO_TEST_CASE(mariadb_detenido_bajo_carga_da_503_rapido_se_recupera_solo_
         "[faults]   peticiones %zu (%s); con BD durante la caída: %zu, de ellas 503: %zu, max %.1f ms\n"
         "[faults]   latencia max %.1f ms (límite %.0f ms, por encima: %zu); primer 200 tras el arranque a %.0f ms; "
         "fallos pasados %lld ms: %zu\n"
-        "[faults]   creaciones 200: %zu (perdidas %zu), con error: %zu (guardadas igualmente: %zu); ráfaga tras la "
-        "vuelta %zu/%d\n",
+        "[faults]   creaciones 200: %zu (perdidas %zu), con error: %zu (guardadas igualmente: %zu), "
+        "en duda: %zu (guardadas: %zu); ráfaga tras la vuelta %zu/%d\n",
         ms(t_parada, t_caida), ms(t_caida, t_arranque), ms(t_arranque, t_vuelta), kHilosCliente, rs.size(),
         resumen(por).c_str(), db_en_caida, db_503_en_caida, max_ms_caida, max_ms, limite_ms, lentas,
         primer_exito_ms.value_or(-1), static_cast<long long>(std::chrono::milliseconds(kGracia).count()),
-        fallos_tras_gracia, creadas_ok, perdidas, creadas_error, fantasmas, rafaga_ok, 2 * hilos_pool + 8);
+        fallos_tras_gracia, creadas_ok, perdidas, creadas_error, fantasmas, en_duda, en_duda_guardadas, rafaga_ok,
+        2 * hilos_pool + 8);
     std::fflush(stdout);
 
     BOOST_TEST(por.size() == static_cast<std::size_t>(por.count(200) + por.count(503)), resumen(por));
@@ -153,6 +164,8 @@ BOOST_AUTO_TEST_CASE(mariadb_detenido_bajo_carga_da_503_rapido_se_recupera_solo_
     BOOST_TEST(creadas_error > 0u);
     BOOST_TEST(perdidas == 0u);
     BOOST_TEST(fantasmas == 0u);
+    // Only a COMMIT on its way when MariaDB went down can be in doubt: a handful at most.
+    BOOST_TEST(en_duda <= static_cast<std::size_t>(hilos_pool));
     // Recovered without a restart of the service.
     BOOST_TEST(pid_maestro() == maestro);
     BOOST_TEST(trabajadores() == pool);
