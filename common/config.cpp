@@ -86,6 +86,7 @@ Config load_config(const std::optional<std::string>& file) {
 
     src.read("PENDIENTES_DB_HOST", c.db.host);
     src.read("PENDIENTES_DB_PORT", c.db.port, 1, 65535);
+    src.read("PENDIENTES_DB_SOCKET", c.db.socket);
     src.read("PENDIENTES_DB_USER", c.db.user);
     src.read("PENDIENTES_DB_NAME", c.db.name);
     if (auto f = src.get("PENDIENTES_DB_PASSWORD_FILE"); f && !f->empty()) c.db.password = read_secret_file(*f);

@@ -15,6 +15,7 @@ struct ConfigError : std::runtime_error {
 struct DbConfig {
     std::string host = "127.0.0.1";
     int port = 3306;
+    std::string socket;  // a Unix socket path: when set, host and port are not used
     std::string user = "pendientes";
     std::string password;  // read from PENDIENTES_DB_PASSWORD_FILE, never from argv
     std::string name = "pendientes";

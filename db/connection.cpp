@@ -168,8 +168,13 @@ void Connection::mark_broken() noexcept {
 void Connection::ensure_connected() {
     if (conn_) return;
     sql::ConnectOptionsMap opts;
-    opts["hostName"] = sql::SQLString(config_.host);
-    opts["port"] = config_.port;
+    // A Unix socket skips loopback TCP: less kernel work per statement on the usual one-box install.
+    if (!config_.socket.empty()) {
+        opts["hostName"] = sql::SQLString("unix://" + config_.socket);
+    } else {
+        opts["hostName"] = sql::SQLString(config_.host);
+        opts["port"] = config_.port;
+    }
     opts["userName"] = sql::SQLString(config_.user);
     opts["password"] = sql::SQLString(config_.password);
     opts["schema"] = sql::SQLString(config_.name);

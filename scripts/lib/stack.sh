@@ -276,6 +276,9 @@ CREATE DATABASE IF NOT EXISTS \`$DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4
 CREATE USER IF NOT EXISTS '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$password';
 ALTER USER '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$password';
 GRANT ALL PRIVILEGES ON \`$DB_NAME\`.* TO '$DB_USER'@'127.0.0.1';
+CREATE USER IF NOT EXISTS '$DB_USER'@'localhost' IDENTIFIED BY '$password';
+ALTER USER '$DB_USER'@'localhost' IDENTIFIED BY '$password';
+GRANT ALL PRIVILEGES ON \`$DB_NAME\`.* TO '$DB_USER'@'localhost';
 SQL
   load_timezones
 }
@@ -388,6 +391,9 @@ write_config() {
       conf_line PENDIENTES_THREADS "${PENDIENTES_THREADS:-8}"
       conf_line PENDIENTES_DB_HOST 127.0.0.1
       conf_line PENDIENTES_DB_PORT "$DB_PORT"
+      # The pool talks to MariaDB over its Unix socket (docs/performance.md); set
+      # PENDIENTES_DB_SOCKET= (empty) to use TCP on 127.0.0.1:$DB_PORT instead.
+      conf_line PENDIENTES_DB_SOCKET "${PENDIENTES_DB_SOCKET-$DB_SOCKET}"
       conf_line PENDIENTES_DB_USER "$DB_USER"
       conf_line PENDIENTES_DB_PASSWORD_FILE "$DB_PASSWORD_FILE"
       conf_line PENDIENTES_DB_NAME "$DB_NAME"
