@@ -13,6 +13,15 @@
 
 namespace pendientes::db {
 
+// The titulo criterion (§7.3) in SQL form: the LIKE of the whole text, and the index range over
+// the word suffixes of sql/migrations/011_sufijos_titulo.sql that finds its candidates.
+struct FiltroTitulo {
+    std::string contiene;               // `%texto%`, wildcards of the text escaped
+    std::optional<std::string> sufijo;  // `pieza%`: its longest space-free piece, when 3+ characters
+    bool exacto = false;                // the range alone finds exactly the matches (no LIKE needed)
+};
+FiltroTitulo filtro_titulo(std::string_view texto);
+
 // What the caller may see (§3.3) plus the §7.3 criteria, already validated and in SQL form.
 struct FiltroPendientes {
     // visible(P) = VER_TODOS or (VER_DETALLE and own(P)) or (VER_PENDIENTES_HISTORIAL and closed).
@@ -31,7 +40,7 @@ struct FiltroPendientes {
     std::optional<std::string> tipo;
     std::optional<std::string> prioridad;
     std::optional<std::string> lugar;
-    std::optional<std::string> titulo_patron;  // LIKE pattern, wildcards of the text already escaped
+    std::optional<FiltroTitulo> titulo;
 };
 
 // §7.3 sort whitelist, in the order of the statement table.
@@ -51,9 +60,6 @@ PaginaPendientes filtrar_pendientes(Connection& db, const FiltroPendientes& filt
 
 // §7.3 usuarioId: the empleado linked to a vigente usuario; nullopt when unknown or unlinked.
 std::optional<std::int64_t> empleado_de_usuario(Connection& db, std::int64_t usuario_id);
-
-// `%`, `_` and `\` of a free text made literal for `LIKE ? ESCAPE '\'`, wrapped in `%…%`.
-std::string like_contiene(std::string_view text);
 
 // The exact statements filtrar_pendientes() runs for these arguments, and the binders of their
 // parameters: tests/integration/indexes_test.cpp EXPLAINs the real statements with them.

@@ -114,7 +114,7 @@ void read_criterios(const rapidjson::Value& body, JsonFields& f, Criterios& c) {
     q.prioridad = nombre(f.enumeration<domain::PrioridadPendiente>("prioridad", false));
     q.lugar = nombre(f.enumeration<domain::LugarPendiente>("lugar", false));
     auto titulo = f.string("titulo", {.max_code_points = 200});
-    if (titulo && !domain::is_blank(*titulo)) q.titulo_patron = db::like_contiene(*titulo);
+    if (titulo && !domain::is_blank(*titulo)) q.titulo = db::filtro_titulo(*titulo);
 }
 
 // §3.3: the result is silently restricted to what the caller may see.

@@ -135,7 +135,7 @@ unload_dataset() {
   if ((others == 0)); then
     {
       echo "SET SESSION foreign_key_checks = 0;"
-      for t in "${children[@]}" pendientes; do echo "TRUNCATE TABLE $t;"; done
+      for t in "${children[@]}" pendiente_sufijos pendientes; do echo "TRUNCATE TABLE $t;"; done
       recount_sql  # TRUNCATE fires no trigger
     } | bench_sql || die "cannot empty the pendientes tables"
     BENCH_PEND_HI=$((BENCH_PEND_LO - 1))  # nothing left to delete by range

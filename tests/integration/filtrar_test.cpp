@@ -253,6 +253,63 @@ BOOST_AUTO_TEST_CASE(titulo_ignora_mayusculas_y_busca_en_nombre_y_codigo_del_cli
     BOOST_TEST(buscar(api, codigo.substr(2)) == (Ids{q}));
 }
 
+// The word suffixes that find titulo's candidates (migration 011) are kept by triggers: they
+// follow a new direccion, a renamed cliente and a soft delete, whoever writes the row.
+BOOST_AUTO_TEST_CASE(titulo_sigue_los_cambios_de_direccion_cliente_y_borrado) {
+    Api api;
+    Db db;
+    const auto t = unico("Sigue");
+    const auto nueva = unico("Nueva");
+    const auto p = crear_en(api, "Jr. " + t + " 120");
+    const auto otro = crear_en(api, t + "x");
+    BOOST_TEST(buscar(api, t) == (Ids{p, otro}));
+    db.connection().statement("UPDATE pendientes SET direccion = ? WHERE id = ?").bind("Av. " + nueva).bind(p).update();
+    BOOST_TEST(buscar(api, t) == (Ids{otro}));
+    BOOST_TEST(buscar(api, nueva.substr(3)) == (Ids{p}));
+    BOOST_TEST(buscar(api, "Av. " + nueva) == (Ids{p}));
+
+    auto borrado = api.del("/api/pendientes/" + std::to_string(otro), api.token(kCoord));
+    BOOST_TEST_REQUIRE(borrado.status == 200, borrado.body);
+    auto r = filtrar(api, R"({"titulo":")" + t + "\"}");
+    BOOST_TEST(ids(r) == (Ids{}));
+    BOOST_TEST(r.json()["data"]["totalElements"].GetInt() == 0);
+
+    const auto antes = unico("Antes");
+    const auto despues = unico("Despues");
+    auto cli = api.post("/api/clientes",
+                        R"({"nombre":"Sra )" + antes + R"(","tipoCliente":"PERSONA","tipoDocumento":"OTRO","numeroDocumento":"X2"})",
+                        api.token(kCoord));
+    BOOST_TEST_REQUIRE(cli.status == 200, cli.body);
+    const auto cliente_id = cli.json()["data"]["id"].GetInt64();
+    const auto q = crear(api, R"({"lugar":"PUNO","prioridad":"MEDIA","tipo":"AVERIA","clienteId":)" +
+                                  std::to_string(cliente_id) + "}");
+    BOOST_TEST(buscar(api, antes) == (Ids{q}));
+    auto renombrado = api.put("/api/clientes/" + std::to_string(cliente_id), api.token(kCoord),
+                              R"({"nombre":"Sra )" + despues + "\"}");
+    BOOST_TEST_REQUIRE(renombrado.status == 200, renombrado.body);
+    BOOST_TEST(buscar(api, antes) == (Ids{}));
+    BOOST_TEST(buscar(api, "Sra " + despues) == (Ids{q}));
+}
+
+// A sort no index serves reads the candidates of the suffix ranges and sorts them; the rows
+// and the total are those of the LIKE, with or without spaces in the text.
+BOOST_AUTO_TEST_CASE(titulo_con_orden_sin_indice_da_las_mismas_filas) {
+    Api api;
+    Db db;
+    const auto t = unico("Orden");
+    const auto a = crear_en(api, "Calle " + t + " 5");
+    const auto b = crear_en(api, "Calle " + t + " 7");
+    const auto c = crear_en(api, "Jr. " + t + " 5");
+    ejecutar(db, "UPDATE pendientes SET estado = 'ASIGNADO', asignado_a = 7 WHERE id = ?", a);
+    // By the estado's name, ties by id in the same direction (§7.3).
+    BOOST_TEST(buscar(api, t, "", "?sort=estado,asc") == (Ids{a, b, c}));
+    BOOST_TEST(buscar(api, t, R"("estados":["REGISTRADO"])", "?sort=estado,asc") == (Ids{c, b}));
+    auto r = filtrar(api, R"({"titulo":"Calle )" + t + R"("})", "?sort=prioridad,asc&size=1");
+    BOOST_TEST(ids(r) == (Ids{a}));
+    BOOST_TEST(r.json()["data"]["totalElements"].GetInt() == 2);
+    BOOST_TEST(buscar(api, t + " 5", "", "?sort=lugar,desc") == (Ids{c, a}));
+}
+
 BOOST_AUTO_TEST_CASE(titulo_en_blanco_no_es_criterio_y_largo_es_400) {
     Api api;
     crear_en(api, unico("Blanco"));
