@@ -31,10 +31,13 @@ void admin(const std::string& sql) {
     BOOST_REQUIRE_MESSAGE(s.rc == 0, "db-ctl sql failed: " + s.out);
 }
 
+// Both accounts of the stack's user: over TCP it is 'user'@'127.0.0.1', over the Unix socket
+// (PENDIENTES_DB_SOCKET, what pendientesctl uses here) 'user'@'localhost'.
 void base_nueva() {
+    const std::string usuario = env("PENDIENTES_TEST_DB_USER", "pendientes");
     admin("DROP DATABASE IF EXISTS `" + kBase + "`;\nCREATE DATABASE `" + kBase +
           "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\nGRANT ALL PRIVILEGES ON `" + kBase + "`.* TO '" +
-          env("PENDIENTES_TEST_DB_USER", "pendientes") + "'@'127.0.0.1';\n");
+          usuario + "'@'127.0.0.1';\nGRANT ALL PRIVILEGES ON `" + kBase + "`.* TO '" + usuario + "'@'localhost';\n");
 }
 
 struct Borrar {
