@@ -44,8 +44,8 @@ constexpr const char* kVisiblesCerrados = " AND p.estado IN ('FINALIZADO', 'CANC
 constexpr const char* kNingunoVisible = " AND FALSE";
 
 // STRAIGHT_JOIN fixes the join order as written. Every criterion and the order are on p, but
-// left free MariaDB starts from the small empleados or clientes tables and then sorts every
-// matching row instead of reading one page off idx_pendientes_listado.
+// left free MariaDB starts from the small empleados or clientes tables, or from p when the
+// rows come from a union, and then sorts every matching row instead of reading one page.
 constexpr const char* kSelectPage = "SELECT STRAIGHT_JOIN " PENDIENTE_COLUMNS;
 constexpr const char* kSelectCount = "SELECT STRAIGHT_JOIN COUNT(*)";
 
@@ -144,7 +144,7 @@ enum class Recorrido { Tabla, Sufijos };
 // The suffix ranges can bound the rows read, unless an empleado's own rows are fewer.
 bool por_sufijo(const FiltroPendientes& f) { return f.titulo && f.titulo->sufijo && !empleado_eje(f); }
 
-void from(Consulta& q, const FiltroPendientes& f, bool page, Recorrido r) {
+void from(Consulta& q, const FiltroPendientes& f, Recorrido r) {
     if (auto e = empleado_eje(f)) {
         q.add(kDeEmpleadoA, *e);
         if (!f.estados.empty()) q.estados("a", f.estados);
@@ -157,7 +157,6 @@ void from(Consulta& q, const FiltroPendientes& f, bool page, Recorrido r) {
     } else {
         q.add(" FROM pendientes p");
     }
-    if (page) q.add(PENDIENTE_JOINS);
 }
 
 void titulo(Consulta& q, const FiltroTitulo& t, Recorrido r) {
@@ -187,14 +186,23 @@ void where(Consulta& q, const FiltroPendientes& f, Recorrido r) {
     if (f.titulo) titulo(q, *f.titulo, r);
 }
 
+// The page in two steps: the ids of the page first, through the indexes alone where the
+// criteria allow (idx_pendientes_listado holds estado: the dispatcher's open orders are found
+// among the newest closed ones without reading a row per entry skipped, migration 012), then
+// the full rows and their joins for those ids only. The outer ORDER BY sorts `limit` rows.
 Consulta page_consulta(const FiltroPendientes& f, Orden orden, std::int64_t offset, std::int64_t limit,
                        Recorrido r) {
+    const char* orden_sql = kOrdenes[static_cast<std::size_t>(orden.campo)][orden.asc ? 1 : 0];
     Consulta q;
     q.add(kSelectPage);
-    from(q, f, true, r);
+    q.add(" FROM (SELECT STRAIGHT_JOIN p.id");
+    from(q, f, r);
     where(q, f, r);
-    q.add(kOrdenes[static_cast<std::size_t>(orden.campo)][orden.asc ? 1 : 0]);
+    q.add(orden_sql);
     q.add(" LIMIT ? OFFSET ?", limit, offset);
+    q.add(") pg JOIN pendientes p ON p.id = pg.id");
+    q.add(PENDIENTE_JOINS);
+    q.add(orden_sql);
     return q;
 }
 
@@ -223,7 +231,7 @@ Consulta count_consulta(const FiltroPendientes& f) {
     }
     const Recorrido r = por_sufijo(f) ? Recorrido::Sufijos : Recorrido::Tabla;
     q.add(kSelectCount);
-    from(q, f, false, r);
+    from(q, f, r);
     where(q, f, r);
     return q;
 }
