@@ -53,6 +53,26 @@ mariadb_cpu() {
 vm_rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # rss_snapshot: "pid rss_kb" per worker.
+# conf_value KEY: KEY's value in the stack's config file (empty when absent).
+conf_value() { grep -m1 "^$1=" "$CONF_FILE" 2>/dev/null | cut -d= -f2- || true; }
+
+# pool_reload_with KEY VALUE: sets KEY in the stack's config (an empty VALUE removes the line,
+# so the default applies) and reloads the pool: SIGHUP re-reads the config, starts new workers
+# and lets the old ones drain. Returns once none of the old workers is left.
+pool_reload_with() {
+  local key=$1 value=$2 old new deadline=$((SECONDS + 30))
+  old=$(worker_pids | sort)
+  sed -i "/^$key=/d" "$CONF_FILE"
+  [[ -z $value ]] || printf '%s=%s\n' "$key" "$value" >>"$CONF_FILE"
+  kill -HUP "$(pool_master)" || die "cannot signal the pool master"
+  while ((SECONDS < deadline)); do
+    new=$(worker_pids | sort)
+    [[ -n $new && -z $(comm -12 <(echo "$old") <(echo "$new")) ]] && return 0
+    sleep 0.2
+  done
+  die "the pool did not replace its workers within 30 s of SIGHUP"
+}
+
 rss_snapshot() {
   local pid
   for pid in $(worker_pids); do printf '%s %s\n' "$pid" "$(vm_rss_kb "$pid")"; done
