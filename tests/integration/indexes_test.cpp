@@ -213,6 +213,22 @@ BOOST_AUTO_TEST_CASE(conteo_del_tecnico_por_estados_lee_solo_sus_filas_abiertas)
     }
     BOOST_TEST(claves.find("idx_pendientes_asignado_estado") != std::string::npos, claves);
     BOOST_TEST(claves.find("idx_pendientes_registrado_estado") != std::string::npos, claves);
+    // The union is the whole result: no row of pendientes is read to count it, and the total
+    // is the plain COUNT of the technician's visible rows. Empleado 1 holds the fixture's 1 000
+    // ASIGNADO orders (seq % 10 = 0).
+    for (const auto& row : explain_count(db.connection(), filtro)) BOOST_TEST(row.table != "p");
+    db::FiltroPendientes uno = filtro;
+    uno.propio_empleado = 1;
+    const std::string sql = db::filtrar_count_sql(uno);
+    db::Statement st = db.connection().statement(sql);
+    db::bind_filtrar_count(st, uno);
+    db::Rows contado = st.query();
+    BOOST_REQUIRE(contado.next());
+    const auto esperado = db.count(
+        "SELECT COUNT(*) FROM pendientes WHERE vigente = 1 AND (asignado_a = 1 OR registrado_por = 1) "
+        "AND estado IN ('ASIGNADO', 'EN_PROGRESO')");
+    BOOST_TEST(contado.int64(1) == esperado);
+    BOOST_TEST(esperado >= 1000);
 }
 
 // titulo (§7.3, migration 011): the COUNT reads the suffix ranges of the text, never every
