@@ -58,7 +58,8 @@ constexpr const char* kSelectCount = "SELECT STRAIGHT_JOIN COUNT(*)";
 constexpr const char* kDeEmpleadoA = " FROM (SELECT a.id FROM pendientes a WHERE a.asignado_a = ? AND a.vigente = 1";
 constexpr const char* kDeEmpleadoR = " UNION SELECT r.id FROM pendientes r WHERE r.registrado_por = ? AND r.vigente = 1";
 constexpr const char* kDeEmpleadoUnionFin = ") e";
-constexpr const char* kDeEmpleadoJoin = " JOIN pendientes p ON p.id = e.id";
+// The rows of a derived id set `e` (an empleado's union, or the titulo's suffix ranges).
+constexpr const char* kFilasDeIds = " JOIN pendientes p ON p.id = e.id";
 
 // The titulo candidates (migration 011): vigente orders with a word of direccion, or whose
 // cliente has a word of nombre/código, that starts with the piece searched. Tens of thousands
@@ -66,8 +67,10 @@ constexpr const char* kDeEmpleadoJoin = " JOIN pendientes p ON p.id = e.id";
 constexpr const char* kSufijos =
     " FROM (SELECT s.pendiente_id AS id FROM pendiente_sufijos s WHERE s.sufijo LIKE ? ESCAPE '\\\\' AND s.vigente = 1"
     " UNION SELECT c.id FROM cliente_sufijos cs JOIN pendientes c ON c.cliente_id = cs.cliente_id"
-    " WHERE cs.sufijo LIKE ? ESCAPE '\\\\' AND c.vigente = 1) t";
-constexpr const char* kSufijosJoin = " JOIN pendientes p ON p.id = t.id";
+    " WHERE cs.sufijo LIKE ? ESCAPE '\\\\' AND c.vigente = 1) e";
+// Beside a titulo's count: how many vigente orders there are, for the page's choice of path
+// (recorrido_de_pagina) without another round trip.
+constexpr const char* kYVigentes = ", (SELECT COALESCE(SUM(vc.total), 0) FROM pendientes_conteo vc)";
 // The titulo tested on a row read in index order, when the piece is the whole text: direccion
 // by its LIKE, the cliente through its suffixes (a few hundred ids, not 50 000 names tested).
 constexpr const char* kTituloClientePorSufijo =
@@ -157,10 +160,10 @@ void from_union(Consulta& q, const FiltroPendientes& f, std::int64_t e) {
 void from(Consulta& q, const FiltroPendientes& f, Recorrido r) {
     if (auto e = empleado_eje(f)) {
         from_union(q, f, *e);
-        q.add(kDeEmpleadoJoin);
+        q.add(kFilasDeIds);
     } else if (r == Recorrido::Sufijos) {
         q.add(kSufijos, *f.titulo->sufijo, *f.titulo->sufijo);
-        q.add(kSufijosJoin);
+        q.add(kFilasDeIds);
     } else {
         q.add(" FROM pendientes p");
     }
@@ -213,25 +216,32 @@ Consulta page_consulta(const FiltroPendientes& f, Orden orden, std::int64_t offs
     return q;
 }
 
-// No criterion but estados and titulo.
-bool solo_estados_y_titulo(const FiltroPendientes& f) {
-    return !f.cliente_id && !f.usuario_empleado && !f.asignado_a && !f.registrado_por && !f.estados_tecnico &&
-           !f.fecha_desde && !f.tipo && !f.prioridad && !f.lugar;
+// None of the criteria that only the order's row can answer (estados, usuarioId and titulo
+// have shortcuts of their own).
+bool sin_criterios_de_fila(const FiltroPendientes& f) {
+    return !f.cliente_id && !f.asignado_a && !f.registrado_por && !f.estados_tecnico && !f.fecha_desde && !f.tipo &&
+           !f.prioridad && !f.lugar;
 }
 
 // The empleado's union alone is the result: a caller that sees only its own rows asking for
 // nothing but estados, or a dispatcher asking for one usuario's rows (and estados).
 bool union_exacta(const FiltroPendientes& f) {
     auto e = empleado_eje(f);
-    if (!e || f.titulo || f.cliente_id || f.asignado_a || f.registrado_por || f.estados_tecnico || f.fecha_desde ||
-        f.tipo || f.prioridad || f.lugar)
-        return false;
+    if (!e || f.titulo || !sin_criterios_de_fila(f)) return false;
     return f.ver_todos ? f.usuario_empleado == e : !f.usuario_empleado;
 }
 
 // The dispatcher's screens: everything visible, no criterion but estados. Their total is a sum
 // of the counters kept by triggers (sql/migrations/010_conteo_pendientes.sql).
-bool contable_por_estado(const FiltroPendientes& f) { return f.ver_todos && solo_estados_y_titulo(f) && !f.titulo; }
+bool contable_por_estado(const FiltroPendientes& f) {
+    return f.ver_todos && !f.usuario_empleado && !f.titulo && sin_criterios_de_fila(f);
+}
+
+// A titulo answered by its suffix ranges alone, for a caller that sees everything.
+bool sufijos_exactos(const FiltroPendientes& f) {
+    return por_sufijo(f) && f.titulo->exacto && f.ver_todos && f.estados.empty() && !f.usuario_empleado &&
+           sin_criterios_de_fila(f);
+}
 
 Consulta count_consulta(const FiltroPendientes& f) {
     Consulta q;
@@ -247,14 +257,16 @@ Consulta count_consulta(const FiltroPendientes& f) {
         from_union(q, f, *empleado_eje(f));
         return q;
     }
-    if (por_sufijo(f) && f.titulo->exacto && f.ver_todos && f.estados.empty() && solo_estados_y_titulo(f)) {
+    if (sufijos_exactos(f)) {
         // Nothing to test on the order itself: the ranges' vigente copy is enough.
         q.add("SELECT COUNT(*)");
+        q.add(kYVigentes);
         q.add(kSufijos, *f.titulo->sufijo, *f.titulo->sufijo);
         return q;
     }
     const Recorrido r = por_sufijo(f) ? Recorrido::Sufijos : Recorrido::Tabla;
     q.add(kSelectCount);
+    if (por_sufijo(f)) q.add(kYVigentes);
     from(q, f, r);
     where(q, f, r);
     return q;
@@ -270,16 +282,12 @@ constexpr std::int64_t kRecorridoMaximo = 20000;
 
 bool orden_de_indice(Orden orden) { return orden.campo == CampoOrden::Id || orden.campo == CampoOrden::FechaCreacion; }
 
-std::int64_t vigentes(Connection& db) {
-    Rows rows = db.statement("SELECT COALESCE(SUM(total), 0) FROM pendientes_conteo").query();
-    return rows.next() ? rows.int64(1) : 0;
-}
-
-Recorrido recorrido_de_pagina(Connection& db, const FiltroPendientes& f, Orden orden, std::int64_t offset,
-                              std::int64_t limit, std::int64_t total) {
+// `vigentes`: the second column of a titulo's count (kYVigentes).
+Recorrido recorrido_de_pagina(const FiltroPendientes& f, Orden orden, std::int64_t offset, std::int64_t limit,
+                              std::int64_t total, std::int64_t vigentes) {
     if (!por_sufijo(f)) return Recorrido::Tabla;
     if (!orden_de_indice(orden)) return Recorrido::Sufijos;
-    const double leidas = static_cast<double>(offset + limit) * static_cast<double>(vigentes(db)) /
+    const double leidas = static_cast<double>(offset + limit) * static_cast<double>(vigentes) /
                           static_cast<double>(std::max<std::int64_t>(total, 1));
     return leidas <= static_cast<double>(kRecorridoMaximo) ? Recorrido::Tabla : Recorrido::Sufijos;
 }
@@ -302,17 +310,21 @@ void bind_filtrar_count(Statement& st, const FiltroPendientes& filtro) { count_c
 PaginaPendientes filtrar_pendientes(Connection& db, const FiltroPendientes& filtro, Orden orden, std::int64_t offset,
                                     std::int64_t limit) {
     PaginaPendientes out;
+    std::int64_t vigentes = 0;
     {
         const Consulta q = count_consulta(filtro);
         Statement st = db.statement(q.sql());
         q.bind(st);
         Rows rows = st.query();
-        if (rows.next()) out.total = rows.int64(1);
+        if (rows.next()) {
+            out.total = rows.int64(1);
+            if (por_sufijo(filtro)) vigentes = rows.int64(2);
+        }
     }
     // Past the end there is nothing to read, but the page still reports the true totals (§1.3).
     if (offset >= out.total) return out;
-    const Consulta q =
-        page_consulta(filtro, orden, offset, limit, recorrido_de_pagina(db, filtro, orden, offset, limit, out.total));
+    const Consulta q = page_consulta(filtro, orden, offset, limit,
+                                     recorrido_de_pagina(filtro, orden, offset, limit, out.total, vigentes));
     Statement st = db.statement(q.sql());
     q.bind(st);
     Rows rows = st.query();
