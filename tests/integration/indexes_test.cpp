@@ -47,6 +47,24 @@ std::vector<PlanRow> explain_count(db::Connection& conn, const db::FiltroPendien
     return plan_of(st);
 }
 
+// The total the repository's COUNT statement gives for `filtro`.
+std::int64_t contar(db::Connection& conn, const db::FiltroPendientes& filtro) {
+    const std::string sql = db::filtrar_count_sql(filtro);
+    db::Statement st = conn.statement(sql);
+    db::bind_filtrar_count(st, filtro);
+    db::Rows rows = st.query();
+    BOOST_REQUIRE(rows.next());
+    return rows.int64(1);
+}
+
+// The plan row that walks idx_pendientes_listado for the page's ids (required).
+const PlanRow& fila_listado(const std::vector<PlanRow>& plan) {
+    auto it = std::find_if(plan.begin(), plan.end(),
+                           [](const PlanRow& r) { return r.table == "p" && r.key == "idx_pendientes_listado"; });
+    BOOST_TEST_REQUIRE((it != plan.end()));
+    return *it;
+}
+
 // Every access to pendientes (p, and the union's a and r when the statement is bounded by one
 // empleado) goes through a key, never a full scan.
 void expect_indexed(const std::vector<PlanRow>& plan) {
@@ -108,11 +126,9 @@ BOOST_AUTO_TEST_CASE(listado_por_defecto_del_despacho_usa_un_indice) {
     expect_indexed(plan);
     // The page's ids are read in index order from the index alone, nothing sorted; the full
     // rows are then read by primary key for those ids only.
-    auto listado = std::find_if(plan.begin(), plan.end(),
-                                [](const PlanRow& r) { return r.table == "p" && r.key == "idx_pendientes_listado"; });
-    BOOST_TEST_REQUIRE((listado != plan.end()));
-    BOOST_TEST(listado->extra.find("filesort") == std::string::npos, listado->extra);
-    BOOST_TEST(listado->extra.find("Using index") != std::string::npos, listado->extra);
+    const auto& listado = fila_listado(plan);
+    BOOST_TEST(listado.extra.find("filesort") == std::string::npos, listado.extra);
+    BOOST_TEST(listado.extra.find("Using index") != std::string::npos, listado.extra);
     BOOST_TEST((std::count_if(plan.begin(), plan.end(),
                               [](const PlanRow& r) { return r.table == "p" && r.type == "eq_ref" && r.key == "PRIMARY"; }) == 1));
 }
@@ -126,11 +142,9 @@ BOOST_AUTO_TEST_CASE(listado_del_despacho_por_estados_no_lee_las_filas_saltadas)
     db::Orden orden;
     auto plan = explain(db.connection(), filtro, orden);
     expect_indexed(plan);
-    auto listado = std::find_if(plan.begin(), plan.end(),
-                                [](const PlanRow& r) { return r.table == "p" && r.key == "idx_pendientes_listado"; });
-    BOOST_TEST_REQUIRE((listado != plan.end()));
-    BOOST_TEST(listado->extra.find("Using index") != std::string::npos, listado->extra);
-    BOOST_TEST(listado->extra.find("filesort") == std::string::npos, listado->extra);
+    const auto& listado = fila_listado(plan);
+    BOOST_TEST(listado.extra.find("Using index") != std::string::npos, listado.extra);
+    BOOST_TEST(listado.extra.find("filesort") == std::string::npos, listado.extra);
 }
 
 BOOST_AUTO_TEST_CASE(listado_del_tecnico_por_estados_usa_un_indice) {
@@ -172,34 +186,21 @@ BOOST_AUTO_TEST_CASE(conteo_por_estados_del_despacho_sale_de_los_contadores_y_es
     BOOST_TEST(std::stoll(plan[0].rows) <= 10);
 
     auto& conn = db.connection();
-    auto contar = [&](const db::FiltroPendientes& f) {
-        const std::string sql = db::filtrar_count_sql(f);
-        db::Statement st = conn.statement(sql);
-        db::bind_filtrar_count(st, f);
-        db::Rows rows = st.query();
-        rows.next();
-        return rows.int64(1);
-    };
-    auto real = [&](const std::string& where) {
-        const std::string sql = "SELECT COUNT(*) FROM pendientes WHERE vigente = 1" + where;
-        db::Rows rows = conn.statement(sql).query();
-        rows.next();
-        return rows.int64(1);
-    };
-    BOOST_TEST(contar(filtro) == real(" AND estado IN ('REGISTRADO', 'ASIGNADO')"));
+    auto real = [&](const std::string& where) { return db.count("SELECT COUNT(*) FROM pendientes WHERE vigente = 1" + where); };
+    BOOST_TEST(contar(conn, filtro) == real(" AND estado IN ('REGISTRADO', 'ASIGNADO')"));
     db::FiltroPendientes todos;
     todos.ver_todos = true;
-    BOOST_TEST(contar(todos) == real(""));
+    BOOST_TEST(contar(conn, todos) == real(""));
     // A soft delete and an estado change move the counters with the rows.
     conn.statement("UPDATE pendientes SET vigente = 0 WHERE estado = 'ASIGNADO' AND direccion LIKE 'Volumen 1%'").update();
     conn.statement("UPDATE pendientes SET estado = 'REGISTRADO' WHERE estado = 'EN_PROGRESO' AND direccion LIKE 'Volumen 2%'")
         .update();
-    BOOST_TEST(contar(filtro) == real(" AND estado IN ('REGISTRADO', 'ASIGNADO')"));
-    BOOST_TEST(contar(todos) == real(""));
+    BOOST_TEST(contar(conn, filtro) == real(" AND estado IN ('REGISTRADO', 'ASIGNADO')"));
+    BOOST_TEST(contar(conn, todos) == real(""));
     // Any other criterion counts the rows themselves.
     filtro.tipo = "AVERIA";
     BOOST_TEST(db::filtrar_count_sql(filtro).find("FROM pendientes p") != std::string::npos);
-    BOOST_TEST(contar(filtro) == real(" AND estado IN ('REGISTRADO', 'ASIGNADO') AND tipo = 'AVERIA'"));
+    BOOST_TEST(contar(conn, filtro) == real(" AND estado IN ('REGISTRADO', 'ASIGNADO') AND tipo = 'AVERIA'"));
 }
 
 BOOST_AUTO_TEST_CASE(conteo_del_tecnico_por_estados_lee_solo_sus_filas_abiertas) {
@@ -207,27 +208,23 @@ BOOST_AUTO_TEST_CASE(conteo_del_tecnico_por_estados_lee_solo_sus_filas_abiertas)
     filtro.propio_empleado = 7;
     filtro.estados = {"ASIGNADO", "EN_PROGRESO"};
     std::string claves;
+    // The union is the whole result: no row of pendientes is read to count it.
     for (const auto& row : explain_count(db.connection(), filtro)) {
         claves += row.key + " ";
         if (row.table == "a" || row.table == "r") BOOST_TEST(row.type == "range", row.table);
+        BOOST_TEST(row.table != "p");
     }
     BOOST_TEST(claves.find("idx_pendientes_asignado_estado") != std::string::npos, claves);
     BOOST_TEST(claves.find("idx_pendientes_registrado_estado") != std::string::npos, claves);
-    // The union is the whole result: no row of pendientes is read to count it, and the total
-    // is the plain COUNT of the technician's visible rows. Empleado 1 holds the fixture's 1 000
-    // ASIGNADO orders (seq % 10 = 0).
-    for (const auto& row : explain_count(db.connection(), filtro)) BOOST_TEST(row.table != "p");
+    // The total is the plain COUNT of the technician's visible rows. Empleado 1 holds the
+    // fixture's 1 000 ASIGNADO orders (seq % 10 = 0).
     db::FiltroPendientes uno = filtro;
     uno.propio_empleado = 1;
-    const std::string sql = db::filtrar_count_sql(uno);
-    db::Statement st = db.connection().statement(sql);
-    db::bind_filtrar_count(st, uno);
-    db::Rows contado = st.query();
-    BOOST_REQUIRE(contado.next());
+    const auto contado = contar(db.connection(), uno);
     const auto esperado = db.count(
         "SELECT COUNT(*) FROM pendientes WHERE vigente = 1 AND (asignado_a = 1 OR registrado_por = 1) "
         "AND estado IN ('ASIGNADO', 'EN_PROGRESO')");
-    BOOST_TEST(contado.int64(1) == esperado);
+    BOOST_TEST(contado == esperado);
     BOOST_TEST(esperado >= 1000);
 }
 
@@ -249,11 +246,7 @@ BOOST_AUTO_TEST_CASE(conteo_del_titulo_lee_los_rangos_de_sufijos_y_es_exacto) {
         BOOST_TEST(rango_direccion, texto);
         BOOST_TEST(rango_cliente, texto);
 
-        const std::string sql = db::filtrar_count_sql(filtro);
-        db::Statement st = conn.statement(sql);
-        db::bind_filtrar_count(st, filtro);
-        db::Rows contado = st.query();
-        BOOST_REQUIRE(contado.next());
+        const auto contado = contar(conn, filtro);
         db::Rows esperado =
             conn.statement("SELECT COUNT(*) FROM pendientes p WHERE p.vigente = 1 AND (p.direccion LIKE ? OR "
                            "p.cliente_id IN (SELECT c.id FROM clientes c WHERE c.nombre LIKE ? OR c.codigo_cliente LIKE ?))")
@@ -262,8 +255,8 @@ BOOST_AUTO_TEST_CASE(conteo_del_titulo_lee_los_rangos_de_sufijos_y_es_exacto) {
                 .bind(filtro.titulo->contiene)
                 .query();
         BOOST_REQUIRE(esperado.next());
-        BOOST_TEST(contado.int64(1) == esperado.int64(1), texto);
-        BOOST_TEST(contado.int64(1) >= 5, texto);  // the fixture's own matches
+        BOOST_TEST(contado == esperado.int64(1), texto);
+        BOOST_TEST(contado >= 5, texto);  // the fixture's own matches
     }
 }
 

@@ -32,15 +32,17 @@ pid_t master_pid() {
     return pid;
 }
 
-// Children of the master, from /proc/<pid>/task/<pid>/children.
-std::set<pid_t> workers() {
-    pid_t m = master_pid();
-    std::ifstream in("/proc/" + std::to_string(m) + "/task/" + std::to_string(m) + "/children");
+// Children of a process, from /proc/<pid>/task/<pid>/children.
+std::set<pid_t> children_of(pid_t parent) {
+    std::ifstream in("/proc/" + std::to_string(parent) + "/task/" + std::to_string(parent) + "/children");
     std::set<pid_t> out;
     pid_t p;
     while (in >> p) out.insert(p);
     return out;
 }
+
+// The stack pool's workers.
+std::set<pid_t> workers() { return children_of(master_pid()); }
 
 }  // namespace
 
@@ -176,13 +178,7 @@ struct SecondPool {
         }
         return false;
     }
-    std::set<pid_t> children() const {
-        std::ifstream in("/proc/" + std::to_string(pid) + "/task/" + std::to_string(pid) + "/children");
-        std::set<pid_t> out;
-        pid_t p;
-        while (in >> p) out.insert(p);
-        return out;
-    }
+    std::set<pid_t> children() const { return children_of(pid); }
     // One FastCGI request straight to this pool (cgi-fcgi, libfcgi-bin): the raw CGI answer.
     std::string request(const std::string& method, const std::string& uri, const std::string& token = "") const {
         const auto q = uri.find('?');
@@ -240,9 +236,8 @@ BOOST_AUTO_TEST_CASE(sigterm_deja_terminar_la_peticion_en_curso) {
     // work but the request finishes (200) once the lock goes, and then the pool exits 0.
     Api api;
     const auto coord = api.token(kCoord);
-    const auto id = api.crear_pendiente("TRASLADO");
     Db db;
-    crear_detalle(db, id);
+    const auto id = pendiente_con_detalle(api, db);
     SecondPool pool("drain", "PENDIENTES_WORKERS=1\nPENDIENTES_THREADS=2\n");
     BOOST_REQUIRE(pool.wait_listening(20000));
     FilaBloqueada bloqueo(id);
