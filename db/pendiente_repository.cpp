@@ -80,10 +80,10 @@ std::int64_t insert_pendiente(Connection& db, const NuevoPendiente& p, const std
         .insert();
 }
 
-bool soft_delete_pendiente(Connection& db, std::int64_t id) {
-    return db.statement("UPDATE pendientes SET vigente = 0, fecha_modificacion = NOW() WHERE id = ? AND vigente = 1")
-               .bind(id)
-               .update() > 0;
+void soft_delete_pendiente(Connection& db, std::int64_t id) {
+    db.statement("UPDATE pendientes SET vigente = 0, fecha_modificacion = NOW() WHERE id = ? AND vigente = 1")
+        .bind(id)
+        .update();
 }
 
 std::int64_t audit_empleado(const domain::Caller& caller, std::int64_t system_empleado_id) {

@@ -56,8 +56,8 @@ std::optional<PendienteRow> lock_pendiente(Connection& db, std::int64_t id);
 // in the same transaction.
 std::int64_t insert_pendiente(Connection& db, const NuevoPendiente& p, const std::string& now_sql);
 
-// false when already gone.
-bool soft_delete_pendiente(Connection& db, std::int64_t id);
+// The caller holds the row's lock (lock_pendiente), so it is there to delete.
+void soft_delete_pendiente(Connection& db, std::int64_t id);
 
 // The empleado written on audit rows: the caller's, else the configured system empleado (§6.2).
 std::int64_t audit_empleado(const domain::Caller& caller, std::int64_t system_empleado_id);

@@ -99,10 +99,9 @@ Response eliminar_pendiente(Context& ctx) {
     // §6.6: locked and re-read, so the writability decision holds until the delete commits
     // (a concurrent reassignment cannot slip in between); a replayed DELETE then finds it gone.
     db::Transaction tx(ctx.db);
-    auto p = db::lock_pendiente(ctx.db, *id);
-    if (!p) return errors::no_encontrado("Pendiente no encontrado");
-    if (!domain::is_writable(ctx.who(), p->ref())) return errors::sin_permiso();
-    if (!db::soft_delete_pendiente(ctx.db, *id)) return errors::no_encontrado("Pendiente no encontrado");
+    auto p = pendiente_writable_locked(ctx, *id);
+    if (!p) return p.error();
+    db::soft_delete_pendiente(ctx.db, *id);
     tx.commit();
     return success_null("Pendiente eliminado correctamente");
 }
