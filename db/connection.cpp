@@ -118,22 +118,17 @@ Rows Statement::run_query(bool may_replay) {
 std::int64_t Statement::update() {
     const bool autocommit = !conn_.in_transaction();
     conn_.ensure_connected();  // a failure here sent nothing: plain Unavailable
-    sql::PreparedStatement* ps = nullptr;
+    bool sent = false;
     try {
-        ps = &conn_.prepared(sql_);
-        apply(*ps);
+        auto& ps = conn_.prepared(sql_);
+        apply(ps);
+        sent = true;
+        return ps.executeUpdate();
     } catch (const sql::SQLException& e) {
         DbError err = to_db_error(e);
         if (err.kind() == DbErrorKind::Unavailable) conn_.mark_broken();
-        throw err;
-    }
-    try {
-        return ps->executeUpdate();
-    } catch (const sql::SQLException& e) {
-        DbError err = to_db_error(e);
-        if (err.kind() == DbErrorKind::Unavailable) conn_.mark_broken();
-        // Outside a transaction the statement is its own commit.
-        throw autocommit ? commit_failure(err) : err;
+        // Outside a transaction a statement that reached the server is its own commit.
+        throw autocommit && sent ? commit_failure(err) : err;
     }
 }
 
