@@ -309,8 +309,7 @@ login() {
 # The estado counters of sql/migrations/010_conteo_pendientes.sql, recomputed: a TRUNCATE fires
 # no trigger. (Inserts and deletes keep them through their triggers.)
 recount_sql() {
-  echo "DELETE FROM pendientes_conteo;"
-  echo "INSERT INTO pendientes_conteo (estado, total) SELECT estado, SUM(vigente) FROM pendientes GROUP BY estado;"
+  sed -n '/^-- Rebuilt from the rows/,$p' "$STACK_ROOT/sql/migrations/010_conteo_pendientes.sql"
 }
 
 wrk_run() {
