@@ -56,14 +56,17 @@ const std::vector<Arista> kAristas = {
     {22, "CANCELADO", "POSTERGADO", Via::Postergar, kConserva},
 };
 
-// A TRASLADO order with details in `estado`, reached through the API.
+// A TRASLADO order with details in `estado`, reached through the API. CANCELADO and POSTERGADO
+// are reached with a technician (Teresa: ASIGNADO → CANCELADO → POSTERGADO), so that the edges
+// leaving them show whether it is kept (21, 22) or replaced (20).
 std::int64_t pendiente_en_estado(Api& api, Db& db, const std::string& estado) {
     const auto admin = api.token(kAdmin);
-    if (estado == "REGISTRADO" || estado == "POSTERGADO" || estado == "CANCELADO") {
-        auto id = pendiente_con_detalle(api, db);
+    if (estado == "REGISTRADO") return pendiente_con_detalle(api, db);
+    if (estado == "POSTERGADO" || estado == "CANCELADO") {
+        auto id = pendiente_asignado(api, db, kTeresa);
+        BOOST_REQUIRE(put_estado(api, id, "CANCELADO", admin).status == 200);
         if (estado == "POSTERGADO")
             BOOST_REQUIRE(postergar(api, id, R"({"nuevaFecha":"2099-01-01T10:00:00"})", admin).status == 200);
-        if (estado == "CANCELADO") BOOST_REQUIRE(put_estado(api, id, "CANCELADO", admin).status == 200);
         return id;
     }
     return pendiente_en(api, db, estado);
