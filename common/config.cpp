@@ -83,6 +83,7 @@ Config load_config(const std::optional<std::string>& file) {
     src.read("PENDIENTES_BACKLOG", c.backlog, 1, 65535);
     src.read("PENDIENTES_PID_FILE", c.pid_file);
     src.read("PENDIENTES_SLOW_REQUEST_MS", c.slow_request_ms, 0, 3600000);
+    src.read("PENDIENTES_LISTADO_CACHE", c.listado_cache, 0, 100000);
 
     src.read("PENDIENTES_DB_HOST", c.db.host);
     src.read("PENDIENTES_DB_PORT", c.db.port, 1, 65535);

@@ -35,6 +35,7 @@ struct Config {
     int backlog = 1024;
     std::string pid_file;
     std::int64_t slow_request_ms = 1000;
+    std::int64_t listado_cache = 256;  // /filtrar pages kept per worker (db/listado_cache.hpp); 0: none
 
     DbConfig db;
     std::string sql_dir = "/usr/share/pendientes/sql";

@@ -11,13 +11,15 @@ namespace pendientes::db {
 // The vigente usuario behind a token, with its current rol mask and empleado (§2.5 step 6).
 std::optional<domain::Caller> find_active_caller(Connection& db, std::int64_t usuario_id);
 
-// The same check and, in the same round trip, the vigente pendiente `pendiente_id` (nullopt
-// when it does not exist). nullopt overall when the usuario is not active.
-struct CallerYPendiente {
+// The same check and what a route reads with it in the same statement (fcgi/routes.hpp
+// Prefetch). nullopt overall when the usuario is not active.
+struct CallerYPrefetch {
     domain::Caller caller;
-    std::optional<PendienteRow> pendiente;
+    std::optional<PendienteRow> pendiente;         // PendienteDelPath: nullopt when there is none such
+    std::optional<std::uint64_t> cambios_listado;  // CambiosListado (db/listado_cache.hpp)
 };
-std::optional<CallerYPendiente> find_active_caller_y_pendiente(Connection& db, std::int64_t usuario_id,
-                                                                std::int64_t pendiente_id);
+std::optional<CallerYPrefetch> find_active_caller_y_pendiente(Connection& db, std::int64_t usuario_id,
+                                                               std::int64_t pendiente_id);
+std::optional<CallerYPrefetch> find_active_caller_y_cambios(Connection& db, std::int64_t usuario_id);
 
 }  // namespace pendientes::db

@@ -124,6 +124,20 @@ public:
         for (const auto& e : estados) values_.emplace_back(e);
     }
     const std::string& sql() const { return sql_; }
+    // The text and every value, unambiguously: equal questions, equal strings.
+    std::string pregunta() const {
+        std::string out = sql_;
+        for (const auto& v : values_) {
+            out.push_back('\0');
+            if (const auto* n = std::get_if<std::int64_t>(&v)) {
+                out += 'i' + std::to_string(*n);
+            } else {
+                const auto& text = std::get<std::string>(v);
+                out += 's' + std::to_string(text.size()) + ':' + text;
+            }
+        }
+        return out;
+    }
     void bind(Statement& st) const {
         for (const auto& v : values_) std::visit([&](const auto& x) { st.bind(x); }, v);
     }
@@ -330,6 +344,18 @@ PaginaPendientes filtrar_pendientes(Connection& db, const FiltroPendientes& filt
     Rows rows = st.query();
     while (rows.next()) out.content.push_back(read_pendiente(rows));
     return out;
+}
+
+std::shared_ptr<const PaginaPendientes> filtrar_pendientes(Connection& db, const FiltroPendientes& filtro, Orden orden,
+                                                          std::int64_t offset, std::int64_t limit, ListadoCache& cache,
+                                                          std::optional<std::uint64_t> cambios) {
+    if (!cambios) return std::make_shared<const PaginaPendientes>(filtrar_pendientes(db, filtro, orden, offset, limit));
+    // The statement over the table names every criterion, the caller's visibility, the order
+    // and the window: two requests with the same text and values ask the same question.
+    const std::string pregunta = page_consulta(filtro, orden, offset, limit, Recorrido::Tabla).pregunta();
+    return cache.obtener(pregunta, *cambios, [&] {
+        return std::make_shared<const PaginaPendientes>(filtrar_pendientes(db, filtro, orden, offset, limit));
+    });
 }
 
 std::optional<std::int64_t> empleado_de_usuario(Connection& db, std::int64_t usuario_id) {

@@ -3,12 +3,14 @@
 // put together from constant fragments, one per criterion present, and the ORDER BY comes
 // from the sort whitelist (§13). Request data is only ever bound, never spliced into SQL.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "db/connection.hpp"
+#include "db/listado_cache.hpp"
 #include "db/pendiente_repository.hpp"
 
 namespace pendientes::db {
@@ -57,6 +59,13 @@ struct PaginaPendientes {
 
 PaginaPendientes filtrar_pendientes(Connection& db, const FiltroPendientes& filtro, Orden orden, std::int64_t offset,
                                     std::int64_t limit);
+
+// The same page, answered from `cache` when it holds this question under `cambios`, the
+// listado_cambios sum read with the caller (db/listado_cache.hpp); without `cambios` it always
+// reads the database.
+std::shared_ptr<const PaginaPendientes> filtrar_pendientes(Connection& db, const FiltroPendientes& filtro, Orden orden,
+                                                          std::int64_t offset, std::int64_t limit, ListadoCache& cache,
+                                                          std::optional<std::uint64_t> cambios);
 
 // §7.3 usuarioId: the empleado linked to a vigente usuario; nullopt when unknown or unlinked.
 std::optional<std::int64_t> empleado_de_usuario(Connection& db, std::int64_t usuario_id);

@@ -33,18 +33,21 @@ std::variant<std::int64_t, AuthFailure> token_usuario(const Request& request, co
 
 }  // namespace
 
-std::variant<db::CallerYPendiente, AuthFailure> authenticate(const Request& request, db::Connection& db,
-                                                            const auth::TokenSigner& signer, const Config& config,
-                                                            std::optional<std::int64_t> pendiente_id) {
+std::variant<db::CallerYPrefetch, AuthFailure> authenticate(const Request& request, db::Connection& db,
+                                                           const auth::TokenSigner& signer, const Config& config,
+                                                           std::optional<std::int64_t> pendiente_id,
+                                                           bool cambios_listado) {
     auto usuario = token_usuario(request, signer, config);
     if (auto* failure = std::get_if<AuthFailure>(&usuario)) return *failure;
     const std::int64_t usuario_id = std::get<std::int64_t>(usuario);
     // §2.5 step 6: role and vigente come from the database on every request.
-    std::optional<db::CallerYPendiente> found;
+    std::optional<db::CallerYPrefetch> found;
     if (pendiente_id) {
         found = db::find_active_caller_y_pendiente(db, usuario_id, *pendiente_id);
+    } else if (cambios_listado) {
+        found = db::find_active_caller_y_cambios(db, usuario_id);
     } else if (auto caller = db::find_active_caller(db, usuario_id)) {
-        found = db::CallerYPendiente{*caller, std::nullopt};
+        found = db::CallerYPrefetch{*caller, std::nullopt, std::nullopt};
     }
     if (!found) return AuthFailure{errors::usuario_inactivo(), true};
     return std::move(*found);

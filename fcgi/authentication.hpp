@@ -19,10 +19,12 @@ struct AuthFailure {
 };
 
 // The caller behind the bearer token, re-checked in the database. With `pendiente_id`, the
-// vigente pendiente of that id is read in the same round trip (Prefetch; nullopt when none).
-std::variant<db::CallerYPendiente, AuthFailure> authenticate(const Request& request, db::Connection& db,
-                                                            const auth::TokenSigner& signer, const Config& config,
-                                                            std::optional<std::int64_t> pendiente_id = std::nullopt);
+// vigente pendiente of that id is read in the same round trip (Prefetch; nullopt when none);
+// with `cambios_listado`, the change number of db/listado_cache.hpp.
+std::variant<db::CallerYPrefetch, AuthFailure> authenticate(const Request& request, db::Connection& db,
+                                                           const auth::TokenSigner& signer, const Config& config,
+                                                           std::optional<std::int64_t> pendiente_id = std::nullopt,
+                                                           bool cambios_listado = false);
 
 // 401 with WWW-Authenticate (error="invalid_token" when a token was presented).
 Response unauthorized(const AuthFailure& failure);

@@ -13,6 +13,7 @@
 #include "common/json_body.hpp"
 #include "common/result.hpp"
 #include "db/connection.hpp"
+#include "db/listado_cache.hpp"
 #include "db/pendiente_repository.hpp"
 #include "domain/permisos.hpp"
 #include "fcgi/request.hpp"
@@ -24,13 +25,19 @@ namespace auth { class TokenSigner; }
 class Context {
 public:
     Context(const Request& request, const Config& config, db::Connection& db, const auth::TokenSigner& signer,
-            std::vector<std::string> path_params)
-        : request(request), config(config), db(db), signer(signer), path_params_(std::move(path_params)) {}
+            db::ListadoCache& listado_cache, std::vector<std::string> path_params)
+        : request(request),
+          config(config),
+          db(db),
+          signer(signer),
+          listado_cache(listado_cache),
+          path_params_(std::move(path_params)) {}
 
     const Request& request;
     const Config& config;
     db::Connection& db;
     const auth::TokenSigner& signer;
+    db::ListadoCache& listado_cache;  // this worker's, shared by its threads
     std::optional<domain::Caller> caller;  // set on protected routes before the handler runs
     // Prefetch::PendienteDelPath routes: the vigente pendiente of path id `id`, read with the
     // caller (pendiente nullopt: none such). Unset when the edge did not prefetch.
@@ -39,6 +46,9 @@ public:
         std::optional<db::PendienteRow> pendiente;
     };
     std::optional<Prefetched> prefetch;
+    // Prefetch::CambiosListado routes: the listado_cambios sum read with the caller (unset when
+    // the cache is off).
+    std::optional<std::uint64_t> cambios_listado;
 
     const domain::Caller& who() const { return *caller; }
 

@@ -94,11 +94,12 @@ std::string_view openapi_component_schemas() {
       "lugares": {"type": "array", "items": {"type": "string"}}, "empresas": {"type": "array", "items": {"type": "string"}}}},
   "Health": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}}},
   "PoolStatus": {"type": "object", "required": ["pool", "uptimeSeconds", "workers", "threadsTotal", "threadsActive", "threadsIdle",
-      "requestsServed", "slowRequests", "workerRestarts", "reloads", "listenQueue"],
+      "requestsServed", "slowRequests", "workerRestarts", "reloads", "listadoCacheHits", "listadoCacheMisses", "listenQueue"],
     "properties": {"pool": {"type": "string"}, "uptimeSeconds": {"type": "integer"}, "workers": {"type": "integer"},
       "threadsTotal": {"type": "integer"}, "threadsActive": {"type": "integer"}, "threadsIdle": {"type": "integer"},
       "requestsServed": {"type": "integer"}, "slowRequests": {"type": "integer"}, "workerRestarts": {"type": "integer"},
-      "reloads": {"type": "integer"}, "listenQueue": {"type": ["integer", "null"]}}}
+      "reloads": {"type": "integer"}, "listadoCacheHits": {"type": "integer"}, "listadoCacheMisses": {"type": "integer"},
+      "listenQueue": {"type": ["integer", "null"]}}}
 })JSON";
 }
 

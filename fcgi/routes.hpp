@@ -21,8 +21,9 @@ enum class Body { None, Json, OptionalJson };
 
 // What the edge may read together with the caller's re-check (§2.5), in the same round trip
 // (issue 5): the vigente pendiente named by the first {id} of the path, for read-only handlers
-// that would read it unlocked anyway. Mutations lock and re-read their row (§6.6) instead.
-enum class Prefetch { None, PendienteDelPath };
+// that would read it unlocked anyway (mutations lock and re-read their row, §6.6, instead); or
+// the change number that tells whether a kept /filtrar page is still exact (db/listado_cache.hpp).
+enum class Prefetch { None, PendienteDelPath, CambiosListado };
 
 struct Route {
     std::string_view method;

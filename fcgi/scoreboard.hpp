@@ -25,6 +25,8 @@ struct Scoreboard {
     std::atomic<std::uint64_t> slow_requests_total{0};
     std::atomic<std::uint64_t> worker_restarts_total{0};
     std::atomic<std::uint64_t> reloads_total{0};
+    std::atomic<std::uint64_t> listado_cache_hits_total{0};    // db/listado_cache.hpp
+    std::atomic<std::uint64_t> listado_cache_misses_total{0};
     WorkerSlot slots[kMaxWorkerSlots];
 };
 

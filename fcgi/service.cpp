@@ -7,10 +7,17 @@
 #include "fcgi/authentication.hpp"
 #include "fcgi/context.hpp"
 #include "fcgi/routes.hpp"
+#include "fcgi/scoreboard.hpp"
 
 namespace pendientes {
 Service::Service(Config config)
-    : config_(std::move(config)), signer_(read_secret_file(config_.jwt_secret_file), previous_jwt_keys(config_)), router_(route_table()) {
+    : config_(std::move(config)),
+      signer_(read_secret_file(config_.jwt_secret_file), previous_jwt_keys(config_)),
+      router_(route_table()),
+      listado_cache_(std::make_unique<db::ListadoCache>(
+          static_cast<std::size_t>(config_.listado_cache),
+          scoreboard() ? &scoreboard()->listado_cache_hits_total : nullptr,
+          scoreboard() ? &scoreboard()->listado_cache_misses_total : nullptr)) {
     // Before any worker thread exists (the master builds the Service, then forks).
     auth::install_field_cipher(std::make_unique<auth::FieldCipher>(read_secret_file(pppoe_key_path(config_))));
 }
@@ -37,20 +44,22 @@ Outcome Service::handle(const Request& request, db::Connection& db) const {
     }
 
     try {
-        Context ctx(request, config_, db, signer_, std::move(found.params));
+        Context ctx(request, config_, db, signer_, *listado_cache_, std::move(found.params));
         if (route.access != Access::Public) {
             // A malformed id gets its 400 later, from the handler (§1.2 check 5 follows 3 and 4).
             std::optional<std::int64_t> prefetch_id;
             if (route.prefetch == Prefetch::PendienteDelPath)
                 if (auto id = ctx.path_id(0)) prefetch_id = *id;
-            auto auth = authenticate(request, db, signer_, config_, prefetch_id);
+            const bool cambios = route.prefetch == Prefetch::CambiosListado && config_.listado_cache > 0;
+            auto auth = authenticate(request, db, signer_, config_, prefetch_id, cambios);
             if (auto* failure = std::get_if<AuthFailure>(&auth)) {
                 out.response = unauthorized(*failure);
                 return out;
             }
-            auto& found = std::get<db::CallerYPendiente>(auth);
+            auto& found = std::get<db::CallerYPrefetch>(auth);
             ctx.caller = found.caller;
             if (prefetch_id) ctx.prefetch = Context::Prefetched{*prefetch_id, std::move(found.pendiente)};
+            ctx.cambios_listado = found.cambios_listado;
             out.usuario_id = ctx.caller->usuario_id;
             bool allowed = route.access == Access::Admin ? domain::is_admin(*ctx.caller)
                                                          : domain::has_any(ctx.caller->permisos, route.bits);

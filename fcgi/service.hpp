@@ -2,12 +2,14 @@
 // The edge: route → body size → authentication → endpoint bits → handler (API.md §1.2 order of
 // checks 1–4), and the one place where exceptions become envelopes.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string_view>
 
 #include "auth/token.hpp"
 #include "common/config.hpp"
 #include "db/connection.hpp"
+#include "db/listado_cache.hpp"
 #include "fcgi/request.hpp"
 #include "fcgi/response.hpp"
 #include "fcgi/router.hpp"
@@ -32,6 +34,7 @@ private:
     Config config_;
     auth::TokenSigner signer_;
     Router router_;
+    std::unique_ptr<db::ListadoCache> listado_cache_;  // shared by the worker's threads
 };
 
 }  // namespace pendientes

@@ -1,6 +1,7 @@
 // POST /api/pendientes/filtrar and POST|GET /api/pendientes/filtros (API.md §7.3, §7.9).
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <string_view>
 
 #include "db/filtro_repository.hpp"
@@ -159,18 +160,19 @@ Response filtrar_pendientes(Context& ctx) {
     if (!f.ok()) return f.error();
 
     restringir_a_visibles(ctx.who(), c.filtro);
-    db::PaginaPendientes result;
     // §7.3 usuarioId: an unknown usuario, or one without empleado, matches nothing.
     bool nada = false;
     if (c.usuario_id) {
         c.filtro.usuario_empleado = db::empleado_de_usuario(ctx.db, *c.usuario_id);
         nada = !c.filtro.usuario_empleado;
     }
-    if (!nada) result = db::filtrar_pendientes(ctx.db, c.filtro, orden, page.offset(), page.size);
+    const auto result = nada ? std::make_shared<const db::PaginaPendientes>()
+                             : db::filtrar_pendientes(ctx.db, c.filtro, orden, page.offset(), page.size,
+                                                      ctx.listado_cache, ctx.cambios_listado);
 
-    present::PageInfo info{page.page, page.size, result.total, static_cast<std::int64_t>(result.content.size()), true};
+    present::PageInfo info{page.page, page.size, result->total, static_cast<std::int64_t>(result->content.size()), true};
     return success("Pendientes obtenidos correctamente", [&](JsonWriter& w) {
-        present::page(w, info, [&](JsonWriter& w2) { present::array(w2, result.content, present::pendiente); });
+        present::page(w, info, [&](JsonWriter& w2) { present::array(w2, result->content, present::pendiente); });
     });
 }
 

@@ -12,6 +12,7 @@ namespace {
 struct PoolFigures {
     std::int64_t uptime = 0;
     std::uint64_t workers = 0, threads = 0, busy = 0, requests = 0, slow = 0, restarts = 0, reloads = 0;
+    std::uint64_t cache_hits = 0, cache_misses = 0;
     std::optional<std::uint32_t> queue;
 };
 
@@ -30,6 +31,8 @@ PoolFigures figures() {
     f.slow = b->slow_requests_total;
     f.restarts = b->worker_restarts_total;
     f.reloads = b->reloads_total;
+    f.cache_hits = b->listado_cache_hits_total;
+    f.cache_misses = b->listado_cache_misses_total;
     f.queue = listen_queue_length(listen_fd());
     return f;
 }
@@ -50,6 +53,8 @@ Response pool_status(Context&) {
         json::put(w, "slowRequests", static_cast<std::int64_t>(f.slow));
         json::put(w, "workerRestarts", static_cast<std::int64_t>(f.restarts));
         json::put(w, "reloads", static_cast<std::int64_t>(f.reloads));
+        json::put(w, "listadoCacheHits", static_cast<std::int64_t>(f.cache_hits));
+        json::put(w, "listadoCacheMisses", static_cast<std::int64_t>(f.cache_misses));
         json::key(w, "listenQueue");
         if (f.queue) w.Int64(*f.queue); else w.Null();
         w.EndObject();
@@ -71,6 +76,8 @@ Response pool_metrics(Context&) {
     metric("pendientes_slow_requests_total", "counter", "Requests over PENDIENTES_SLOW_REQUEST_MS.", f.slow);
     metric("pendientes_worker_restarts_total", "counter", "Workers replaced after dying.", f.restarts);
     metric("pendientes_reloads_total", "counter", "Graceful reloads (SIGHUP).", f.reloads);
+    metric("pendientes_listado_cache_hits_total", "counter", "/filtrar pages answered from the worker's cache.", f.cache_hits);
+    metric("pendientes_listado_cache_misses_total", "counter", "/filtrar pages read from the database.", f.cache_misses);
     if (f.queue) metric("pendientes_listen_queue", "gauge", "Connections waiting in the listen backlog.", *f.queue);
     Response r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
