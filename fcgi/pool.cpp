@@ -229,6 +229,12 @@ int run_pool(const PoolOptions& options) {
         // libfcgi reads the variable once, in its first FCGX_Init (open_listen_socket below);
         // the forked workers inherit that state, so it must be set before.
         ::setenv("LIBFCGI_IS_AF_UNIX_KEEPER_POLL_TIMEOUT", "100", 0);
+        // On close, libfcgi shuts down its side and then waits up to this long for nginx to
+        // close first, reading whatever still arrives: a thread held per request until nginx's
+        // event loop gets to it (the floor went from ~14 000 to ~16 000 req/s without the wait).
+        // The worker reads stdin to its end itself before finishing (worker.cpp drain_stdin),
+        // so there is nothing left to read.
+        ::setenv("LIBFCGI_OS_CLOSE_POLL_TIMEOUT", "0", 0);
         Config config = load_config(options.config_file);
         apply_timezone(config.timezone);
         int fd = open_listen_socket(config);

@@ -78,6 +78,17 @@ Request read_request(FCGX_Request& req, std::int64_t max_body) {
     return r;
 }
 
+// Reads what is left of FCGI_STDIN, up to its end-of-stream record: a body over the limit, or
+// the empty record that ends one read by its length. A socket closed with unread data makes
+// the kernel reset it, and nginx may then see the reset before our answer (502). nginx has
+// buffered the whole body (fastcgi_request_buffering), so this is a copy, not a wait on the
+// client; it is what lets libfcgi close without polling for nginx's close first (pool.cpp).
+void drain_stdin(FCGX_Request& req) {
+    char scratch[16384];
+    while (FCGX_GetStr(scratch, sizeof scratch, req.in) > 0) {
+    }
+}
+
 const char* reason(int status) {
     switch (status) {
         case 200: return "OK";
@@ -136,6 +147,7 @@ void serve(int listen_fd, const Service& service, ThreadState& state) {
         Request request = read_request(req, service.config().max_body_bytes);
         Outcome outcome = service.handle(request, db);
         write_response(req, request, outcome.response);
+        drain_stdin(req);
         FCGX_Finish_r(&req);
         bool slow = log_request(request, outcome, started, service.config().slow_request_ms);
         if (slot) {
