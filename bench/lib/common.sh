@@ -314,10 +314,17 @@ recount_sql() {
   sed -n '/^-- Rebuilt from the rows/,$p' "$STACK_ROOT/sql/migrations/010_conteo_pendientes.sql"
 }
 
+# The /filtrar page cache's hit and miss counters, as "hits misses" (db/listado_cache.hpp).
+cache_counters() {
+  curl -sk --noproxy '*' --max-time 3 "$BENCH_BASE/status" 2>/dev/null |
+    jq -r '"\(.data.listadoCacheHits // 0) \(.data.listadoCacheMisses // 0)"' 2>/dev/null || echo "0 0"
+}
+
 wrk_run() {
-  local name=$1 script=$2 secs=$3 out=$4 abandoned
+  local name=$1 script=$2 secs=$3 out=$4 abandoned hits0 misses0 hits1 misses1
   wait_pool_idle
   abandoned=$(kill_abandoned)
+  read -r hits0 misses0 < <(cache_counters)
   # A hard stop in case wrk hangs: its own duration plus a margin.
   timeout --kill-after=5 $((secs + 30)) \
     env BENCH_LUA_DIR="$BENCH_DIR/lua" BENCH_SCENARIO="$name" \
@@ -328,5 +335,7 @@ wrk_run() {
   [[ -n $line ]] || line="{\"scenario\":\"$name\",\"failed\":true}"
   wait_pool_idle
   abandoned=$(kill_abandoned)
-  jq -c --argjson n "$abandoned" '. + {abandoned: $n}' <<<"$line" 2>/dev/null || printf '%s\n' "$line"
+  read -r hits1 misses1 < <(cache_counters)
+  jq -c --argjson n "$abandoned" --argjson h $((hits1 - hits0)) --argjson m $((misses1 - misses0)) \
+    '. + {abandoned: $n, cache_hits: $h, cache_misses: $m}' <<<"$line" 2>/dev/null || printf '%s\n' "$line"
 }
