@@ -346,10 +346,15 @@ PaginaPendientes filtrar_pendientes(Connection& db, const FiltroPendientes& filt
     return out;
 }
 
+// Larger pages (up to PENDIENTES_MAX_PAGE_SIZE, 1 000 rows) are exports rather than screens:
+// kept, 256 of them could hold a hundred megabytes per worker.
+constexpr std::int64_t kFilasPorPaginaGuardada = 100;
+
 std::shared_ptr<const PaginaPendientes> filtrar_pendientes(Connection& db, const FiltroPendientes& filtro, Orden orden,
                                                           std::int64_t offset, std::int64_t limit, ListadoCache& cache,
                                                           std::optional<std::uint64_t> cambios) {
-    if (!cambios) return std::make_shared<const PaginaPendientes>(filtrar_pendientes(db, filtro, orden, offset, limit));
+    if (!cambios || limit > kFilasPorPaginaGuardada)
+        return std::make_shared<const PaginaPendientes>(filtrar_pendientes(db, filtro, orden, offset, limit));
     // The statement over the table names every criterion, the caller's visibility, the order
     // and the window: two requests with the same text and values ask the same question.
     const std::string pregunta = page_consulta(filtro, orden, offset, limit, Recorrido::Tabla).pregunta();

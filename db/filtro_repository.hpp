@@ -61,8 +61,8 @@ PaginaPendientes filtrar_pendientes(Connection& db, const FiltroPendientes& filt
                                     std::int64_t limit);
 
 // The same page, answered from `cache` when it holds this question under `cambios`, the
-// listado_cambios sum read with the caller (db/listado_cache.hpp); without `cambios` it always
-// reads the database.
+// listado_cambios sum read with the caller (db/listado_cache.hpp); without `cambios`, or for
+// a page of more than 100 rows, it always reads the database.
 std::shared_ptr<const PaginaPendientes> filtrar_pendientes(Connection& db, const FiltroPendientes& filtro, Orden orden,
                                                           std::int64_t offset, std::int64_t limit, ListadoCache& cache,
                                                           std::optional<std::uint64_t> cambios);

@@ -99,6 +99,25 @@ BOOST_AUTO_TEST_CASE(la_misma_pregunta_se_responde_de_memoria) {
     BOOST_TEST(despues.aciertos - antes.aciertos >= kVeces - antes.workers);
 }
 
+// Pages of more than 100 rows are exports, not screens: read every time, never kept.
+BOOST_AUTO_TEST_CASE(una_pagina_de_mas_de_cien_filas_no_se_guarda) {
+    Api api;
+    const auto token = api.token(kCoord);
+    const auto t = unico("Grande");
+    crear_en(api, t, token);
+    const Cifras antes = cifras(api);
+    for (int i = 0; i < kVeces; ++i) {
+        auto r = api.post("/api/pendientes/filtrar?size=101", por_titulo(t), token);
+        BOOST_TEST_REQUIRE(r.status == 200, r.body);
+        BOOST_TEST(r.json()["data"]["totalElements"].GetInt64() == 1);
+    }
+    const Cifras despues = cifras(api);
+    BOOST_TEST(despues.aciertos == antes.aciertos);
+    BOOST_TEST(despues.fallos == antes.fallos);
+    filtrar(api, por_titulo(t), token);  // the same question at the default size is kept
+    BOOST_TEST(cifras(api).fallos == antes.fallos + 1);
+}
+
 BOOST_AUTO_TEST_CASE(un_cambio_por_la_api_esta_en_la_siguiente_respuesta) {
     Api api;
     const auto token = api.token(kCoord);
