@@ -286,6 +286,44 @@ Consulta count_consulta(const FiltroPendientes& f) {
     return q;
 }
 
+// The dispatcher's estados screens in their default order: the page is the head of a merge of
+// one range per estado of idx_pendientes_estado (estado, vigente, fecha_creacion, id), each read
+// in order for offset + limit entries at most. Walking idx_pendientes_listado instead passes
+// every order of another estado above the page: after the bench's write mix, ~20 000 finished
+// ones on top (1.0 ms for the ids against 0.3 ms merged, measured at 1M rows).
+bool fusion_por_estado(const FiltroPendientes& f, Orden orden) {
+    return contable_por_estado(f) && !f.estados.empty() && orden.campo == CampoOrden::FechaCreacion;
+}
+
+constexpr std::array<const char*, 2> kOrdenFusion{{" ORDER BY m.fecha_creacion DESC, m.id DESC",
+                                                   " ORDER BY m.fecha_creacion ASC, m.id ASC"}};
+
+Consulta page_fusion(const FiltroPendientes& f, Orden orden, std::int64_t offset, std::int64_t limit) {
+    const char* orden_sql = kOrdenes[static_cast<std::size_t>(orden.campo)][orden.asc ? 1 : 0];
+    Consulta q;
+    q.add(kSelectPage);
+    q.add(" FROM (SELECT m.id FROM (");
+    for (std::size_t i = 0; i < f.estados.size(); ++i) {
+        q.add(i == 0 ? "(" : " UNION ALL (");
+        q.add("SELECT p.id, p.fecha_creacion FROM pendientes p WHERE p.estado = ? AND p.vigente = 1", f.estados[i]);
+        q.add(orden_sql);
+        q.add(" LIMIT ?)", offset + limit);
+    }
+    q.add(") m");
+    q.add(kOrdenFusion[orden.asc ? 1 : 0]);
+    q.add(" LIMIT ? OFFSET ?", limit, offset);
+    q.add(") pg JOIN pendientes p ON p.id = pg.id");
+    q.add(PENDIENTE_JOINS);
+    q.add(orden_sql);
+    return q;
+}
+
+// The page statement for these arguments (`r` only matters for a titulo).
+Consulta pagina(const FiltroPendientes& f, Orden orden, std::int64_t offset, std::int64_t limit, Recorrido r) {
+    if (fusion_por_estado(f, orden)) return page_fusion(f, orden, offset, limit);
+    return page_consulta(f, orden, offset, limit, r);
+}
+
 // The titulo's page, when the order is that of an index: walking the index and testing each row
 // finds the first matches quickly if they are dense, while reading every candidate and sorting
 // them costs the same however few are asked for. From the total already counted, the walk is
@@ -309,12 +347,12 @@ Recorrido recorrido_de_pagina(const FiltroPendientes& f, Orden orden, std::int64
 }  // namespace
 
 std::string filtrar_page_sql(const FiltroPendientes& filtro, Orden orden) {
-    return page_consulta(filtro, orden, 0, 0, por_sufijo(filtro) ? Recorrido::Sufijos : Recorrido::Tabla).sql();
+    return pagina(filtro, orden, 0, 0, por_sufijo(filtro) ? Recorrido::Sufijos : Recorrido::Tabla).sql();
 }
 
 void bind_filtrar_page(Statement& st, const FiltroPendientes& filtro, Orden orden, std::int64_t offset,
                        std::int64_t limit) {
-    page_consulta(filtro, orden, offset, limit, por_sufijo(filtro) ? Recorrido::Sufijos : Recorrido::Tabla).bind(st);
+    pagina(filtro, orden, offset, limit, por_sufijo(filtro) ? Recorrido::Sufijos : Recorrido::Tabla).bind(st);
 }
 
 std::string filtrar_count_sql(const FiltroPendientes& filtro) { return count_consulta(filtro).sql(); }
@@ -337,8 +375,8 @@ PaginaPendientes filtrar_pendientes(Connection& db, const FiltroPendientes& filt
     }
     // Past the end there is nothing to read, but the page still reports the true totals (§1.3).
     if (offset >= out.total) return out;
-    const Consulta q = page_consulta(filtro, orden, offset, limit,
-                                     recorrido_de_pagina(filtro, orden, offset, limit, out.total, vigentes));
+    const Consulta q =
+        pagina(filtro, orden, offset, limit, recorrido_de_pagina(filtro, orden, offset, limit, out.total, vigentes));
     Statement st = db.statement(q.sql());
     q.bind(st);
     Rows rows = st.query();
@@ -357,7 +395,7 @@ std::shared_ptr<const PaginaPendientes> filtrar_pendientes(Connection& db, const
         return std::make_shared<const PaginaPendientes>(filtrar_pendientes(db, filtro, orden, offset, limit));
     // The statement over the table names every criterion, the caller's visibility, the order
     // and the window: two requests with the same text and values ask the same question.
-    const std::string pregunta = page_consulta(filtro, orden, offset, limit, Recorrido::Tabla).pregunta();
+    const std::string pregunta = pagina(filtro, orden, offset, limit, Recorrido::Tabla).pregunta();
     return cache.obtener(pregunta, *cambios, [&] {
         return std::make_shared<const PaginaPendientes>(filtrar_pendientes(db, filtro, orden, offset, limit));
     });

@@ -133,18 +133,52 @@ BOOST_AUTO_TEST_CASE(listado_por_defecto_del_despacho_usa_un_indice) {
                               [](const PlanRow& r) { return r.table == "p" && r.type == "eq_ref" && r.key == "PRIMARY"; }) == 1));
 }
 
-// The dispatcher's open orders: estado is in idx_pendientes_listado (migration 012), so the
-// closed orders walked past on the way to a page are skipped without reading their rows.
+// The dispatcher's open orders in the default order: one range of idx_pendientes_estado per
+// estado, each read in order from the index alone (no row read, nothing sorted there), and only
+// the merged head of at most offset + limit ids per estado sorted; the closed orders above the
+// page are never walked past.
 BOOST_AUTO_TEST_CASE(listado_del_despacho_por_estados_no_lee_las_filas_saltadas) {
     db::FiltroPendientes filtro;
     filtro.ver_todos = true;
     filtro.estados = {"REGISTRADO", "ASIGNADO"};
-    db::Orden orden;
-    auto plan = explain(db.connection(), filtro, orden);
-    expect_indexed(plan);
-    const auto& listado = fila_listado(plan);
-    BOOST_TEST(listado.extra.find("Using index") != std::string::npos, listado.extra);
-    BOOST_TEST(listado.extra.find("filesort") == std::string::npos, listado.extra);
+    for (bool asc : {false, true}) {
+        auto plan = explain(db.connection(), filtro, db::Orden{db::CampoOrden::FechaCreacion, asc});
+        expect_indexed(plan);
+        int rangos = 0;
+        for (const auto& row : plan) {
+            if (row.table != "p" || row.key != "idx_pendientes_estado") continue;
+            ++rangos;
+            BOOST_TEST(row.type == "ref", row.type);
+            BOOST_TEST(row.extra.find("Using index") != std::string::npos, row.extra);
+            BOOST_TEST(row.extra.find("filesort") == std::string::npos, row.extra);
+        }
+        BOOST_TEST(rangos == 2);
+    }
+}
+
+// The merge gives the rows and the order the plain statement gives, on any page, both ways.
+BOOST_AUTO_TEST_CASE(listado_del_despacho_por_estados_da_las_mismas_filas) {
+    db::FiltroPendientes filtro;
+    filtro.ver_todos = true;
+    filtro.estados = {"ASIGNADO", "REGISTRADO", "EN_PROGRESO"};
+    for (bool asc : {false, true}) {
+        const std::string orden_sql = asc ? " ORDER BY fecha_creacion ASC, id ASC" : " ORDER BY fecha_creacion DESC, id DESC";
+        for (std::int64_t offset : {0, 7, 20, 2990}) {
+            BOOST_TEST_CONTEXT("asc " << asc << " offset " << offset) {
+                std::vector<std::int64_t> esperadas;
+                const std::string sql = "SELECT id FROM pendientes WHERE vigente = 1 AND estado IN "
+                                        "('ASIGNADO', 'REGISTRADO', 'EN_PROGRESO')" + orden_sql + " LIMIT 20 OFFSET ?";
+                db::Rows rows = db.connection().statement(sql).bind(offset).query();
+                while (rows.next()) esperadas.push_back(rows.int64(1));
+                const auto pagina = db::filtrar_pendientes(db.connection(), filtro,
+                                                           db::Orden{db::CampoOrden::FechaCreacion, asc}, offset, 20);
+                std::vector<std::int64_t> obtenidas;
+                for (const auto& p : pagina.content) obtenidas.push_back(p.id);
+                BOOST_TEST(obtenidas == esperadas, boost::test_tools::per_element());
+                BOOST_TEST(!esperadas.empty());
+            }
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(listado_del_tecnico_por_estados_usa_un_indice) {
