@@ -226,8 +226,10 @@ int run_pool(const PoolOptions& options) {
     try {
         // libfcgi polls a fresh Unix-socket connection for up to 2 s before handing it over;
         // nginx sends at once, so a short keeper poll only bounds the damage of idle clients.
-        // libfcgi reads the variable once, in its first FCGX_Init (open_listen_socket below);
-        // the forked workers inherit that state, so it must be set before.
+        // The workers accept themselves (worker.cpp accept_connection); libfcgi's accept, and
+        // this poll, only serve the rare connection that did not open with a valid request.
+        // libfcgi reads the variables once, in its first FCGX_Init (open_listen_socket below);
+        // the forked workers inherit that state, so they must be set before.
         ::setenv("LIBFCGI_IS_AF_UNIX_KEEPER_POLL_TIMEOUT", "100", 0);
         // On close, libfcgi shuts down its side and then waits up to this long for nginx to
         // close first, reading whatever still arrives: a thread held per request until nginx's

@@ -4,11 +4,14 @@
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/lsan_interface.h>
 #endif
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -78,6 +81,47 @@ Request read_request(FCGX_Request& req, std::int64_t max_body) {
     return r;
 }
 
+// A connection that sends nothing this long after it was accepted is closed, as libfcgi's own
+// accept does (a peer that connected and went away must not hold a thread).
+constexpr auto kPrimerRegistro = std::chrono::milliseconds(2000);
+
+bool llega_algo(int fd) {
+    const auto deadline = std::chrono::steady_clock::now() + kPrimerRegistro;
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        pollfd p{fd, POLLIN, 0};
+        const int rc = ::poll(&p, 1, static_cast<int>(std::max<std::int64_t>(left.count(), 0)));
+        if (rc > 0) return true;  // data, or the peer's close: libfcgi reads either cleanly
+        if (rc == 0 || errno != EINTR) return false;
+        // EINTR: the stop knock (SIGUSR1) landed here; this connection is still served.
+    }
+}
+
+// The next connection from nginx, or -1 when the stop knock interrupted the wait.
+//
+// The worker accepts itself and hands the connection to FCGX_Accept_r as if it were a kept one
+// (ipcFd set, keepConnection so that its opening Finish does not close it). libfcgi's own accept
+// (OS_Accept) has two faults for a pool that drains on reload: once FCGX_ShutdownPending() is
+// set, a connection its keeper poll rejects leaves it looping on the closed descriptor at 100 %
+// CPU forever (seen after SIGHUP: an old worker spinning for minutes); and a SIGUSR1 knock that
+// lands in that keeper poll drops the connection nginx just opened (a 502).
+int accept_connection(int listen_fd) {
+    for (;;) {
+        const int fd = ::accept4(listen_fd, nullptr, nullptr, SOCK_CLOEXEC);
+        if (fd < 0) {
+            if (errno == EINTR) return -1;
+            // ECONNABORTED and the like: the next one. Out of descriptors: do not spin on it.
+            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM)
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            if (g_stopping.load()) return -1;
+            continue;
+        }
+        if (llega_algo(fd)) return fd;
+        ::close(fd);
+        if (g_stopping.load()) return -1;
+    }
+}
+
 // Reads what is left of FCGI_STDIN, up to its end-of-stream record: a body over the limit, or
 // the empty record that ends one read by its length. A socket closed with unread data makes
 // the kernel reset it, and nginx may then see the reset before our answer (502). nginx has
@@ -137,9 +181,14 @@ void serve(int listen_fd, const Service& service, ThreadState& state) {
     while (!g_stopping.load()) {
         state.in_accept = true;
         if (g_stopping.load()) break;
-        int rc = FCGX_Accept_r(&req);
+        const int fd = accept_connection(listen_fd);
         state.in_accept = false;
-        if (rc < 0) continue;  // interrupted (stop) or a transient accept error
+        if (fd < 0) continue;  // the stop knock
+        req.ipcFd = fd;
+        req.keepConnection = 1;
+        // A connection that does not open with a valid request is closed by libfcgi, which then
+        // accepts the next one itself; the stop knock reaches that accept too (not the drain case).
+        if (FCGX_Accept_r(&req) < 0) continue;
 
         WorkerSlot* slot = own_slot();
         if (slot) ++slot->busy;
@@ -206,8 +255,8 @@ int run_worker(int listen_fd, const Service& service) {
         int sig = 0;
         if (sigwait(&stop, &sig) == 0) break;
     }
+    // Not FCGX_ShutdownPending(): see accept_connection.
     g_stopping = true;
-    FCGX_ShutdownPending();
     // Threads idle in accept() are woken; threads serving a request finish it first. A thread
     // may be between its check and accept() when a wake-up lands, so keep knocking until done.
     for (;;) {

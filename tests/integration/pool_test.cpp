@@ -276,3 +276,34 @@ BOOST_AUTO_TEST_CASE(sd_notify_anuncia_listo_recarga_y_parada) {
     const int rc = second.wait_exit(30000);  // the master gives its workers up to 25 s
     BOOST_TEST(rc == 0, second.log());
 }
+
+// A reload while a worker holds a connection that has sent nothing yet (a peer that connected
+// and went away, or nginx a moment before its first record). libfcgi's own accept, once told
+// that shutdown was pending, looped on such a connection's closed descriptor at 100 % CPU and
+// the old worker never left (seen after SIGHUP under load: spinning for minutes). The worker
+// now accepts itself, waits up to 2 s for a first record, and leaves.
+BOOST_AUTO_TEST_CASE(recarga_con_una_conexion_muda_no_deja_al_trabajador_viejo_girando) {
+    SecondPool pool("muda", "PENDIENTES_WORKERS=1\nPENDIENTES_THREADS=2\n");
+    BOOST_TEST_REQUIRE(pool.wait_listening(15000), pool.log());
+    const auto antes = pool.children();
+    BOOST_TEST_REQUIRE(antes.size() == 1u);
+    const pid_t viejo = *antes.begin();
+
+    const int muda = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    BOOST_TEST_REQUIRE(muda >= 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", pool.socket().c_str());
+    BOOST_TEST_REQUIRE(::connect(muda, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    BOOST_TEST_REQUIRE(::kill(pool.pid, SIGHUP) == 0);  // while the connection waits for its first record
+
+    bool salio = false;
+    for (int i = 0; i < 400 && !salio; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        salio = ::kill(viejo, 0) != 0;
+    }
+    ::close(muda);
+    BOOST_TEST(salio, "the old worker " << viejo << " is still there 8 s after SIGHUP:\n" << pool.log());
+    // The new worker serves.
+    BOOST_TEST(pool.request("GET", "/healthz/live").find("\"success\":true") != std::string::npos);
+}
