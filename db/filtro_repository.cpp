@@ -210,10 +210,18 @@ void where(Consulta& q, const FiltroPendientes& f, Recorrido r) {
     if (f.titulo) titulo(q, *f.titulo, r);
 }
 
+// Every page statement ends the same way: the full rows and their joins for the ids of the
+// derived table `pg`, in the order asked (the outer ORDER BY sorts `limit` rows).
+void filas_de_la_pagina(Consulta& q, const char* orden_sql) {
+    q.add(") pg JOIN pendientes p ON p.id = pg.id");
+    q.add(PENDIENTE_JOINS);
+    q.add(orden_sql);
+}
+
 // The page in two steps: the ids of the page first, through the indexes alone where the
 // criteria allow (idx_pendientes_listado holds estado: the dispatcher's open orders are found
 // among the newest closed ones without reading a row per entry skipped, migration 012), then
-// the full rows and their joins for those ids only. The outer ORDER BY sorts `limit` rows.
+// the full rows and their joins for those ids only.
 Consulta page_consulta(const FiltroPendientes& f, Orden orden, std::int64_t offset, std::int64_t limit,
                        Recorrido r) {
     const char* orden_sql = kOrdenes[static_cast<std::size_t>(orden.campo)][orden.asc ? 1 : 0];
@@ -224,9 +232,7 @@ Consulta page_consulta(const FiltroPendientes& f, Orden orden, std::int64_t offs
     where(q, f, r);
     q.add(orden_sql);
     q.add(" LIMIT ? OFFSET ?", limit, offset);
-    q.add(") pg JOIN pendientes p ON p.id = pg.id");
-    q.add(PENDIENTE_JOINS);
-    q.add(orden_sql);
+    filas_de_la_pagina(q, orden_sql);
     return q;
 }
 
@@ -312,9 +318,7 @@ Consulta page_fusion(const FiltroPendientes& f, Orden orden, std::int64_t offset
     q.add(") m");
     q.add(kOrdenFusion[orden.asc ? 1 : 0]);
     q.add(" LIMIT ? OFFSET ?", limit, offset);
-    q.add(") pg JOIN pendientes p ON p.id = pg.id");
-    q.add(PENDIENTE_JOINS);
-    q.add(orden_sql);
+    filas_de_la_pagina(q, orden_sql);
     return q;
 }
 
