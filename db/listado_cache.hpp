@@ -47,6 +47,9 @@ public:
     // thread that waited for it, and nothing is kept.
     Pagina obtener(const std::string& pregunta, std::uint64_t cambios, const std::function<Pagina()>& calcular);
 
+    // Whether pages are kept at all: without it, reading the change number is wasted work.
+    bool guarda() const { return capacidad_ > 0; }
+
     std::size_t size() const;
 
 private:

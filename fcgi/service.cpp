@@ -50,7 +50,7 @@ Outcome Service::handle(const Request& request, db::Connection& db) const {
             std::optional<std::int64_t> prefetch_id;
             if (route.prefetch == Prefetch::PendienteDelPath)
                 if (auto id = ctx.path_id(0)) prefetch_id = *id;
-            const bool cambios = route.prefetch == Prefetch::CambiosListado && config_.listado_cache > 0;
+            const bool cambios = route.prefetch == Prefetch::CambiosListado && listado_cache_->guarda();
             auto auth = authenticate(request, db, signer_, config_, prefetch_id, cambios);
             if (auto* failure = std::get_if<AuthFailure>(&auth)) {
                 out.response = unauthorized(*failure);
